@@ -1,0 +1,47 @@
+"""The per-account summary cache behind the list and Today: last touch, follow-ups, plan status.
+
+Derived data: recomputed from the source tables after writes and on rescoring, never edited.
+"""
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import Connection, Uuid, bindparam, text
+
+_REFRESH = """
+INSERT INTO account_summary (account_id, last_touch_on, open_followups, overdue_followups,
+                             plan_status, score, band, score_delta, previous_band, coverage, overridden)
+SELECT a.id,
+       (SELECT max(c.occurred_on) FROM check_in c
+         WHERE c.account_id = a.id AND c.deleted_at IS NULL AND c.kind <> 'internal_note'),
+       (SELECT count(*) FROM follow_up f
+         WHERE f.account_id = a.id AND f.deleted_at IS NULL AND f.status = 'open'),
+       (SELECT count(*) FROM follow_up f
+         WHERE f.account_id = a.id AND f.deleted_at IS NULL AND f.status = 'open'
+           AND f.due_on < :today AND (f.snoozed_until IS NULL OR f.snoozed_until <= :today)),
+       COALESCE((SELECT p.status FROM success_plan p
+                  WHERE p.account_id = a.id AND p.deleted_at IS NULL), ''),
+       NULL, '', NULL, '', 0, false
+FROM account a
+WHERE a.deleted_at IS NULL {only}
+ON CONFLICT (account_id) DO UPDATE SET
+    last_touch_on = excluded.last_touch_on,
+    open_followups = excluded.open_followups,
+    overdue_followups = excluded.overdue_followups,
+    plan_status = excluded.plan_status
+"""
+
+
+def refresh_summaries(
+    connection: Connection, *, today: date, account_ids: Sequence[object] | None = None
+) -> None:
+    """Recompute the activity columns of the summary for some accounts (default: all)."""
+    if account_ids is not None and not account_ids:
+        return
+    if account_ids is None:
+        connection.execute(text(_REFRESH.format(only="")), {"today": today})
+        return
+    statement = text(_REFRESH.format(only="AND a.id IN :ids")).bindparams(
+        bindparam("ids", expanding=True, type_=Uuid())
+    )
+    connection.execute(statement, {"today": today, "ids": list(account_ids)})

@@ -1,0 +1,64 @@
+"""SQLModel table models and the Create/Update models that validate input."""
+
+from cs_tui.models.account import (
+    Account,
+    AccountCreate,
+    AccountUpdate,
+    Stakeholder,
+    StakeholderCreate,
+)
+from cs_tui.models.activity import CheckIn, CheckInCreate, FollowUp, FollowUpCreate
+from cs_tui.models.health import (
+    AccountSummary,
+    HealthSnapshot,
+    ScoreOverride,
+    ScoreOverrideCreate,
+    SentimentCreate,
+    SentimentEntry,
+)
+from cs_tui.models.plan import (
+    MilestoneCreate,
+    ObjectiveCreate,
+    PlanMilestone,
+    PlanObjective,
+    SuccessPlan,
+    SuccessPlanUpdate,
+)
+from cs_tui.models.signals import (
+    MetricSample,
+    MetricSampleCreate,
+    RevenueEvent,
+    RevenueEventCreate,
+    SurveyResponse,
+    SurveyResponseCreate,
+)
+
+__all__ = [
+    "Account",
+    "AccountCreate",
+    "AccountSummary",
+    "AccountUpdate",
+    "CheckIn",
+    "CheckInCreate",
+    "FollowUp",
+    "FollowUpCreate",
+    "HealthSnapshot",
+    "MetricSample",
+    "MetricSampleCreate",
+    "MilestoneCreate",
+    "ObjectiveCreate",
+    "PlanMilestone",
+    "PlanObjective",
+    "RevenueEvent",
+    "RevenueEventCreate",
+    "ScoreOverride",
+    "ScoreOverrideCreate",
+    "SentimentCreate",
+    "SentimentEntry",
+    "Stakeholder",
+    "StakeholderCreate",
+    "SuccessPlan",
+    "SuccessPlanUpdate",
+    "SurveyResponse",
+    "SurveyResponseCreate",
+]

@@ -1,0 +1,43 @@
+"""Field rules shared by the Create/Update models: a bad value is reported, never stored."""
+
+import re
+from datetime import date
+from typing import Annotated
+
+from pydantic import AfterValidator, StringConstraints
+
+CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
+
+
+def _currency(value: str) -> str:
+    value = value.strip().upper()
+    if not CURRENCY_PATTERN.match(value):
+        raise ValueError("must be a three-letter ISO 4217 code such as USD or EUR")
+    return value
+
+
+def _tags(value: str) -> str:
+    parts = [p.strip().lower() for p in re.split(r"[,;|]", value) if p.strip()]
+    return ", ".join(dict.fromkeys(parts))
+
+
+def _domain(value: str) -> str:
+    value = value.strip().lower()
+    value = re.sub(r"^https?://", "", value)
+    value = value.removeprefix("www.").split("/")[0]
+    if value and not re.match(r"^[a-z0-9.-]+\.[a-z]{2,}$", value):
+        raise ValueError(f"{value!r} is not a domain name")
+    return value
+
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
+Currency = Annotated[str, AfterValidator(_currency)]
+Tags = Annotated[str, AfterValidator(_tags)]
+Domain = Annotated[str, AfterValidator(_domain)]
+
+
+def check_order(start: date | None, end: date | None, what: str) -> None:
+    if start is not None and end is not None and end < start:
+        raise ValueError(f"{what}: end {end.isoformat()} is before start {start.isoformat()}")
