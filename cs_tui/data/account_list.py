@@ -14,33 +14,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from cs_tui.data.database import Database
 
-# Positions in an account row tuple.
-ID, NAME, OWNER, SEGMENT, ARR_MINOR, CURRENCY, RENEWAL_ON = range(7)
-SCORE, BAND, SCORE_DELTA, LAST_TOUCH_ON, OPEN_FOLLOWUPS, OVERDUE_FOLLOWUPS = range(7, 13)
-PLAN_STATUS, TAGS, STAGE, COVERAGE, OVERRIDDEN, EXTERNAL_ID = range(13, 19)
-FIELDS = (
-    "id",
-    "name",
-    "owner",
-    "segment",
-    "arr_minor",
-    "currency",
-    "renewal_on",
-    "score",
-    "band",
-    "score_delta",
-    "last_touch_on",
-    "open_followups",
-    "overdue_followups",
-    "plan_status",
-    "tags",
-    "lifecycle_stage",
-    "coverage",
-    "overridden",
-    "external_id",
-)
+from cs_tui.domain.account_row import AccountRow, row_as_dict
 
-AccountRow = tuple[Any, ...]
+__all__ = ["AccountRow", "fetch_account_rows", "fetch_first_page_sqlite", "row_as_dict"]
 
 _SELECT = """
 SELECT a.id, a.name, a.owner, a.segment, a.arr_minor, a.currency, a.contract_end,
@@ -107,7 +83,3 @@ def fetch_first_page_sqlite(path: Path, *, limit: int) -> list[AccountRow]:
         return normalise(connection.execute(list_sql(limit=True, named=False), (limit,)))
     finally:
         connection.close()
-
-
-def row_as_dict(row: AccountRow) -> dict[str, Any]:
-    return dict(zip(FIELDS, row, strict=True))

@@ -1,81 +1,15 @@
 """Accounts and stakeholders: the detail read-model and the writes a user makes by hand."""
 
 import uuid
-from dataclasses import asdict, dataclass
-from datetime import date, datetime
-from typing import Any
 
 from sqlmodel import Session, col, select
 
 from cs_tui.data.database import Database
+from cs_tui.data.readmodels import AccountDetail, StakeholderView, split_tags
 from cs_tui.data.references import resolve_account
 from cs_tui.data.summary import refresh_summaries
 from cs_tui.models import Account, AccountCreate, AccountSummary, AccountUpdate, Stakeholder
 from cs_tui.models.account import StakeholderCreate
-
-
-@dataclass(frozen=True)
-class StakeholderView:
-    id: str
-    name: str
-    email: str
-    title: str
-    role: str
-    is_primary: bool
-    left_on: date | None
-
-
-@dataclass(frozen=True)
-class AccountDetail:
-    id: str
-    name: str
-    external_id: str | None
-    domain: str
-    owner: str
-    segment: str
-    industry: str
-    lifecycle_stage: str
-    arr_minor: int
-    currency: str
-    contract_start: date | None
-    contract_end: date | None
-    auto_renew: bool
-    licensed_seats: int | None
-    tags: tuple[str, ...]
-    created_at: datetime
-    updated_at: datetime
-    updated_by: str
-    score: float | None
-    band: str
-    score_delta: float | None
-    coverage: float
-    overridden: bool
-    last_touch_on: date | None
-    open_followups: int
-    overdue_followups: int
-    plan_status: str
-    stakeholders: tuple[StakeholderView, ...]
-
-    def days_to_renewal(self, today: date) -> int | None:
-        return (self.contract_end - today).days if self.contract_end else None
-
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = _jsonable(asdict(self))
-        return data
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return value
-
-
-def split_tags(tags: str) -> tuple[str, ...]:
-    return tuple(t.strip() for t in tags.split(",") if t.strip())
 
 
 def _detail(session: Session, account: Account) -> AccountDetail:

@@ -5,8 +5,12 @@ Derived data: recomputed from the source tables after writes and on rescoring, n
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Uuid, bindparam, text
+
+if TYPE_CHECKING:
+    from cs_tui.data.database import Database
 
 _REFRESH = """
 INSERT INTO account_summary (account_id, last_touch_on, open_followups, overdue_followups,
@@ -45,3 +49,9 @@ def refresh_summaries(
         bindparam("ids", expanding=True, type_=Uuid())
     )
     connection.execute(statement, {"today": today, "ids": list(account_ids)})
+
+
+def refresh_book(db: "Database") -> None:
+    """Recompute the summary of every account (after a bulk load)."""
+    with db.write_connection() as connection:
+        refresh_summaries(connection, today=db.today())

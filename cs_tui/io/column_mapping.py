@@ -1,0 +1,226 @@
+"""Which column of an export holds which account field: CRM labels built in, the rest by mapping.
+
+Salesforce and HubSpot report exports are recognised by their column labels, compared without
+regard to case, spaces or punctuation ("Account Name", "account_name" and "ACCOUNT NAME" are one
+label). Any other layout is described by a TOML mapping file:
+
+    [columns]               # our field = the header in your file ("" = do not import that field)
+    name = "Customer"
+    arr = "Yearly value"
+    [options]               # all optional
+    date_format = "%d/%m/%Y"
+    currency = "EUR"
+    delimiter = ";"
+    encoding = "cp1252"
+"""
+
+import codecs
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from cs_tui.io.text_files import ImportFileError
+
+ACCOUNT_LABELS: dict[str, tuple[str, ...]] = {
+    "name": ("Account Name", "Company name", "Name", "Customer Name", "Account", "Company"),
+    "external_id": (
+        "Account ID",
+        "Record ID",
+        "External ID",
+        "Account ID (18)",
+        "Company ID",
+        "ID",
+    ),
+    "domain": ("Website", "Domain", "Company domain name", "Domain Name"),
+    "owner": ("Account Owner", "Company owner", "Owner", "CSM", "Customer Success Manager"),
+    "segment": ("Segment", "Customer Segment", "Account Segment"),
+    "industry": ("Industry",),
+    "lifecycle_stage": ("Lifecycle Stage", "Stage", "Customer Stage"),
+    "arr": ("ARR", "Annual Revenue", "Annual recurring revenue"),
+    "currency": (
+        "Currency",
+        "Account Currency",
+        "Currency ISO Code",
+        "ARR Currency",
+        "Annual Revenue Currency",
+    ),
+    "contract_start": ("Contract Start Date", "Contract Start"),
+    "contract_end": ("Renewal Date", "Contract End Date", "Contract End", "Next Renewal Date"),
+    "auto_renew": ("Auto Renew", "Auto Renewal", "Auto-Renew"),
+    "licensed_seats": ("Licensed Seats", "Seats", "Licenses", "Seat Count", "Number of Seats"),
+    "tags": ("Tags", "Labels"),
+}
+ACCOUNT_FIELDS = tuple(ACCOUNT_LABELS)
+OPTION_KEYS = ("date_format", "currency", "delimiter", "encoding")
+DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+
+
+def header_key(label: str) -> str:
+    """A label reduced to lowercase letters and digits, so spelling variants compare equal."""
+    return "".join(ch for ch in label.casefold() if ch.isalnum())
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """A user's description of their file: our field -> their header, and reading options."""
+
+    columns: Mapping[str, str] = field(default_factory=dict)
+    date_format: str = ""
+    currency: str = ""
+    delimiter: str = ""
+    encoding: str = ""
+    source: Path | None = None
+
+
+@dataclass(frozen=True)
+class ColumnMatch:
+    """Each field's cell index and the header as written; headers no field uses."""
+
+    index: Mapping[str, int]
+    labels: Mapping[str, str]
+    ignored: tuple[str, ...]
+
+
+def load_column_mapping(path: Path) -> ColumnMapping:
+    """Read and check a mapping file; an unknown field or option is refused, naming the key."""
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise ImportFileError(f"{path.name}: cannot be read ({error.strerror or error})") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ImportFileError(f"{path.name}: not a valid TOML file ({error})") from None
+    for key in document:
+        if key not in ("columns", "options"):
+            raise ImportFileError(
+                f"{path.name}: unknown section or key {key!r} (expected [columns] and [options])"
+            )
+    columns = _string_table(path, document, "columns", ACCOUNT_FIELDS)
+    if "name" in columns and not columns["name"].strip():
+        raise ImportFileError(f"{path.name}: columns.name cannot be empty: every account needs one")
+    options = _string_table(path, document, "options", OPTION_KEYS)
+    if not columns and not options:
+        raise ImportFileError(f"{path.name}: neither [columns] nor [options] is given")
+    return ColumnMapping(
+        columns={name: header.strip() for name, header in columns.items()},
+        date_format=_date_format(path, options.get("date_format", "").strip()),
+        currency=_currency(path, options.get("currency", "").strip()),
+        delimiter=_delimiter(path, options.get("delimiter", "")),
+        encoding=_encoding(path, options.get("encoding", "").strip()),
+        source=path,
+    )
+
+
+def _string_table(
+    path: Path, document: Mapping[str, object], section: str, allowed: Sequence[str]
+) -> dict[str, str]:
+    table = document.get(section, {})
+    if not isinstance(table, dict):
+        raise ImportFileError(f"{path.name}: {section!r} must be a table ([{section}])")
+    for key, value in table.items():
+        if key not in allowed:
+            raise ImportFileError(
+                f"{path.name}: unknown key {section}.{key} (known: {', '.join(allowed)})"
+            )
+        if not isinstance(value, str):
+            raise ImportFileError(f"{path.name}: {section}.{key} must be a string in quotes")
+    return dict(table)
+
+
+def _date_format(path: Path, value: str) -> str:
+    if not value:
+        return ""
+    sample = date(2026, 3, 31)
+    try:
+        if datetime.strptime(sample.strftime(value), value).date() == sample:
+            return value
+    except ValueError:
+        pass
+    raise ImportFileError(
+        f"{path.name}: options.date_format {value!r} is not a date format such as %d/%m/%Y"
+    )
+
+
+def _currency(path: Path, value: str) -> str:
+    if value and not re.fullmatch(r"[A-Za-z]{3}", value):
+        raise ImportFileError(
+            f"{path.name}: options.currency {value!r} is not a three-letter code such as EUR"
+        )
+    return value.upper()
+
+
+def _delimiter(path: Path, value: str) -> str:
+    value = DELIMITER_NAMES.get(value.lower(), value) if value.strip() else value
+    if len(value) > 1 or value in ('"', "\n", "\r"):
+        raise ImportFileError(
+            f"{path.name}: options.delimiter {value!r} must be one character, such as ; or tab"
+        )
+    return value
+
+
+def _encoding(path: Path, value: str) -> str:
+    if not value:
+        return ""
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise ImportFileError(f"{path.name}: options.encoding {value!r} is unknown") from None
+
+
+def match_columns(
+    headers: Sequence[str],
+    labels: Mapping[str, Sequence[str]],
+    mapped: Mapping[str, str],
+    *,
+    file_name: str,
+    mapping_name: str = "",
+) -> ColumnMatch:
+    """Give each field its column: the mapped header if any, else its first built-in label found.
+
+    A mapped header missing from the file is an `ImportFileError` naming the key; a field mapped to
+    "" is left out. Every header no field uses is listed in `ignored`.
+    """
+    positions: dict[str, int] = {}
+    for position, header in enumerate(headers):
+        positions.setdefault(header_key(header), position)
+    index: dict[str, int] = {}
+    for field_name, header in mapped.items():
+        if header and header_key(header) not in positions:
+            shown = ", ".join(h for h in headers if h.strip())
+            raise ImportFileError(
+                f"{mapping_name or 'mapping'}: columns.{field_name} = {header!r}, but "
+                f"{file_name} has no such column (its columns: {shown})"
+            )
+        if header:
+            index[field_name] = positions[header_key(header)]
+    claimed = set(index.values())
+    for field_name, aliases in labels.items():
+        if field_name in mapped:
+            continue
+        for alias in aliases:
+            found = positions.get(header_key(alias))
+            if found is not None and found not in claimed:
+                index[field_name] = found
+                claimed.add(found)
+                break
+    ignored = tuple(h for i, h in enumerate(headers) if i not in claimed and h.strip())
+    return ColumnMatch(index, {f: headers[i] for f, i in index.items()}, ignored)
+
+
+def key_header_test(
+    labels: Mapping[str, Sequence[str]], mapped: Mapping[str, str], key_field: str
+) -> "KeyHeader":
+    """A test for "this header names the key field" (the mapped header, else a built-in label)."""
+    if mapped.get(key_field):
+        return KeyHeader(frozenset({header_key(mapped[key_field])}))
+    return KeyHeader(frozenset(header_key(label) for label in labels[key_field]))
+
+
+@dataclass(frozen=True)
+class KeyHeader:
+    keys: frozenset[str]
+
+    def __call__(self, header: str) -> bool:
+        return header_key(header) in self.keys

@@ -1,0 +1,248 @@
+"""Reading a metric feed (usage, support, delivery signals) into validated samples and row errors.
+
+A feed is CSV with the columns `account` (external id or exact name), `metric`, `value` and `date`
+(and optionally `source`), or JSON lines with the same keys (`.jsonl` / `.ndjson`, or any file whose
+first line is a JSON object). Decoding, delimiters, report furniture and dates are handled as for
+account exports. Which account a reference names is decided when the samples are stored.
+"""
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+from pydantic import ValidationError
+
+from cs_tui.io.column_mapping import ColumnMatch, key_header_test, match_columns
+from cs_tui.io.text_files import (
+    ImportFileError,
+    Record,
+    RowError,
+    SkippedLine,
+    decode_file,
+    find_header,
+    first_line_preview,
+    physical_lines,
+    read_table,
+    set_aside_furniture,
+)
+from cs_tui.io.values import (
+    DateOrder,
+    format_order,
+    infer_date_order,
+    infer_decimal_mark,
+    normalise_metric_name,
+    parse_date,
+    parse_number,
+)
+from cs_tui.models import MetricSampleCreate
+
+METRIC_LABELS: dict[str, tuple[str, ...]] = {
+    "account": ("account", "account_ref", "account id", "external id", "account name"),
+    "metric": ("metric", "metric name"),
+    "value": ("value",),
+    "date": ("date", "observed_on", "observed on", "day"),
+    "source": ("source",),
+}
+REQUIRED = ("account", "metric", "value", "date")
+SOURCE_LENGTH = 80  # the stored column's size (MetricSample.source)
+JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
+METRIC_NAME_RULE = "a metric name starts with a letter and holds letters, digits and underscores"
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    line: int
+    account_ref: str
+    sample: MetricSampleCreate
+
+
+@dataclass(frozen=True)
+class MetricFile:
+    path: Path
+    format: Literal["csv", "jsonl"]
+    encoding: str
+    rows: tuple[MetricRow, ...]
+    errors: tuple[RowError, ...]
+    skipped: tuple[SkippedLine, ...]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One sample as written: each field's text, and what to call the field in messages."""
+
+    line: int
+    values: Mapping[str, str]
+    columns: Mapping[str, str]
+
+
+def read_metric_file(path: Path, *, date_format: str = "") -> MetricFile:
+    """Read a CSV or JSON-lines feed; whole-file problems raise `ImportFileError`."""
+    decoded = decode_file(path)
+    lines = physical_lines(decoded.text)
+    if _is_json_lines(path, lines):
+        entries, errors, skipped = _json_entries(path, lines)
+        file_format: Literal["csv", "jsonl"] = "jsonl"
+    else:
+        entries, skipped = _csv_entries(path, lines, decoded.encoding)
+        errors = []
+        file_format = "csv"
+    rows, row_errors = _samples(entries, date_format=date_format, source=path.name)
+    return MetricFile(
+        path=path,
+        format=file_format,
+        encoding=decoded.encoding,
+        rows=tuple(rows),
+        errors=tuple(sorted(errors + row_errors, key=lambda e: e.line)),
+        skipped=tuple(sorted(skipped, key=lambda s: s.line)),
+    )
+
+
+def _is_json_lines(path: Path, lines: Sequence[str]) -> bool:
+    first = next((line.strip() for line in lines if line.strip()), "")
+    if first.startswith("[") and path.suffix.lower() not in (".csv", ".tsv", ".txt"):
+        raise ImportFileError(
+            f"{path.name}: this is a JSON array; write one JSON object per line (JSON lines)"
+        )
+    return path.suffix.lower() in JSON_LINES_SUFFIXES or first.startswith("{")
+
+
+def _csv_entries(
+    path: Path, lines: list[str], encoding: str
+) -> tuple[list[_Entry], list[SkippedLine]]:
+    found = find_header(lines, key_header_test(METRIC_LABELS, {}, "account"))
+    if found is None:
+        raise ImportFileError(
+            f"{path.name}: no account column (expected the columns account, metric, value, "
+            f"date); its first line reads {first_line_preview(lines)!r}"
+        )
+    table = read_table(path, lines, found[0], found[1], encoding)
+    match = match_columns(table.header.cells, METRIC_LABELS, {}, file_name=path.name)
+    missing = [name for name in REQUIRED if name not in match.index]
+    if missing:
+        raise ImportFileError(
+            f"{path.name}: no {', '.join(missing)} column (the header has: "
+            f"{', '.join(h for h in table.header.cells if h.strip())})"
+        )
+    data, furniture = set_aside_furniture(table.records, key_index=None, header=table.header)
+    entries = [_csv_entry(record, match) for record in data]
+    return entries, [*table.skipped_above, *furniture]
+
+
+def _csv_entry(record: Record, match: ColumnMatch) -> _Entry:
+    values = {
+        name: record.cells[index].strip()
+        for name, index in match.index.items()
+        if index < len(record.cells)
+    }
+    return _Entry(record.line, values, match.labels)
+
+
+def _json_entries(
+    path: Path, lines: list[str]
+) -> tuple[list[_Entry], list[RowError], list[SkippedLine]]:
+    entries: list[_Entry] = []
+    errors: list[RowError] = []
+    skipped: list[SkippedLine] = []
+    keys = {name: name for name in METRIC_LABELS}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            skipped.append(SkippedLine(number, "blank line"))
+            continue
+        try:
+            document = json.loads(line)
+        except json.JSONDecodeError as error:
+            reason = f"not valid JSON ({error.msg} at column {error.colno})"
+            errors.append(RowError(number, "", _preview(line), reason))
+            continue
+        if not isinstance(document, dict):
+            errors.append(RowError(number, "", _preview(line), "not a JSON object"))
+            continue
+        values: dict[str, str] = {}
+        for name in METRIC_LABELS:
+            value = document.get(name, document.get("observed_on") if name == "date" else None)
+            if isinstance(value, bool | dict | list):
+                errors.append(RowError(number, name, _preview(json.dumps(value)), "not a value"))
+                break
+            if value is not None:
+                values[name] = _json_text(value).strip()
+        else:
+            entries.append(_Entry(number, values, keys))
+    return entries, errors, skipped
+
+
+def _json_text(value: object) -> str:
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _preview(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _samples(
+    entries: list[_Entry], *, date_format: str, source: str
+) -> tuple[list[MetricRow], list[RowError]]:
+    dates = [e.values["date"] for e in entries if e.values.get("date")]
+    seen_order = infer_date_order(dates)
+    order: DateOrder | None = format_order(date_format) or "month-first"
+    if not date_format and seen_order is not None:
+        order = None if seen_order == "mixed" else seen_order
+    decimal_mark = infer_decimal_mark(e.values["value"] for e in entries if e.values.get("value"))
+    rows: list[MetricRow] = []
+    errors: list[RowError] = []
+    for entry in entries:
+        problems: list[tuple[str, str]] = []
+        fields: dict[str, object] = {"source": entry.values.get("source") or source[:SOURCE_LENGTH]}
+        if len(str(fields["source"])) > SOURCE_LENGTH:
+            problems.append(
+                ("source", f"longer than the {SOURCE_LENGTH} characters the book keeps")
+            )
+        for name in REQUIRED:
+            if not entry.values.get(name):
+                problems.append((name, f"missing {name}"))
+        if text := entry.values.get("metric"):
+            fields["metric"] = normalise_metric_name(text)
+        if text := entry.values.get("value"):
+            try:
+                fields["value"] = _finite(parse_number(text, decimal_mark=decimal_mark))
+            except ValueError as problem:
+                problems.append(("value", str(problem)))
+        if text := entry.values.get("date"):
+            try:
+                fields["observed_on"] = parse_date(text, order=order, date_format=date_format)
+            except ValueError as problem:
+                problems.append(("date", str(problem)))
+        if not problems:
+            try:
+                sample = MetricSampleCreate.model_validate(fields)
+            except ValidationError as invalid:
+                problems = [_model_problem(detail) for detail in invalid.errors()]
+            else:
+                rows.append(MetricRow(entry.line, entry.values["account"], sample))
+                continue
+        errors.extend(
+            RowError(entry.line, entry.columns.get(name, name), entry.values.get(name, ""), text)
+            for name, text in problems
+        )
+    return rows, errors
+
+
+def _finite(number: Decimal) -> float:
+    value = float(number)
+    if not number.is_finite() or value in (float("inf"), float("-inf")):
+        raise ValueError("not a finite number")
+    return value
+
+
+def _model_problem(detail: Mapping[str, object]) -> tuple[str, str]:
+    location = detail.get("loc") or ()
+    name = str(location[0]) if isinstance(location, tuple) and location else ""
+    name = {"observed_on": "date"}.get(name, name)
+    if name == "metric" and detail.get("type") == "string_pattern_mismatch":
+        return name, f"not a metric name ({METRIC_NAME_RULE})"
+    return name, str(detail.get("msg", "invalid")).removeprefix("Value error, ")
