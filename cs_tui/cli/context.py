@@ -1,0 +1,65 @@
+"""What every command shares: the chosen database, who "I" am, and turning store errors into messages."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from cs_tui.data.database import Database
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class CliContext:
+    database: str | None = None
+
+
+def _remember_database(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    state = ctx.find_object(CliContext) or ctx.ensure_object(CliContext)
+    if value:
+        state.database = value
+
+
+def database_option(function: F) -> F:
+    """`--db PATH_OR_URL` on the group and on every command; the innermost one given wins."""
+    return click.option(
+        "--db",
+        "database",
+        metavar="PATH_OR_URL",
+        default=None,
+        expose_value=False,
+        callback=_remember_database,
+        is_eager=True,
+        help="Database file or URL (default: CS_TUI_DATABASE_URL, the config file, or the data dir).",
+    )(function)
+
+
+def chosen_database(ctx: click.Context) -> str | None:
+    state = ctx.find_object(CliContext)
+    return state.database if state else None
+
+
+@contextmanager
+def open_store(ctx: click.Context, *, migrate: bool = True) -> Iterator["Database"]:
+    """Open the database chosen for this command; store and config errors become clean messages."""
+    from cs_tui.config import ConfigError, launch_settings
+    from cs_tui.data.database import open_database
+    from cs_tui.data.errors import StoreError
+
+    try:
+        settings = launch_settings(chosen_database(ctx))
+        database = open_database(settings.database_url, user=settings.user, migrate_schema=migrate)
+    except (StoreError, ConfigError) as error:
+        raise click.ClickException(str(error)) from error
+    try:
+        if database.notice:
+            click.secho(database.notice, fg="yellow", err=True)
+        yield database
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        database.close()

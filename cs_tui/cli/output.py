@@ -1,0 +1,46 @@
+"""Printing for the commands: tables for people at a terminal, tab-separated lines in pipes, JSON."""
+
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import click
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=_default))
+
+
+def echo_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: str = "") -> None:
+    """A Rich table on a terminal; plain tab-separated lines (with a header line) otherwise."""
+    if not sys.stdout.isatty():
+        click.echo("\t".join(headers))
+        for row in rows:
+            click.echo("\t".join(cell.replace("\t", " ") for cell in row))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title or None, show_lines=False, header_style="bold")
+    for header in headers:
+        table.add_column(header, overflow="ellipsis", no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    Console().print(table)
+
+
+def echo_facts(pairs: Sequence[tuple[str, str]]) -> None:
+    width = max((len(label) for label, _ in pairs), default=0)
+    for label, value in pairs:
+        click.echo(f"{label.ljust(width)}  {value}")

@@ -1,0 +1,18 @@
+"""Opening the app from the command line: settings, then the Textual app, then its exit code."""
+
+import click
+
+from cs_tui.config import ConfigError, launch_settings
+
+
+def run_app(*, database: str | None, screen: str | None) -> int:
+    """Run the TUI on the chosen database until the user quits; the process's exit code."""
+    try:
+        settings = launch_settings(database)
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from error
+    from cs_tui.app import CsTuiApp
+
+    app = CsTuiApp(settings, start_screen=screen)
+    app.run()
+    return app.return_code or 0
