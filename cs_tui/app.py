@@ -1,0 +1,237 @@
+"""The Textual App shell: opening the store, the loaded book, modes, global keys, palette, theme.
+
+Kept thin on purpose: each screen lives in `screens/`, reusable widgets in `widgets/`, and all data
+work in `data/` functions called from workers.
+"""
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from cs_tui.commands import AccountCommands, ViewCommands
+from cs_tui.config import LaunchSettings
+from cs_tui.data.quick_open import QuickOpen, quick_open
+from cs_tui.domain.book_view import BookIndex, SavedView, ViewContext
+from cs_tui.domain.cadence import DEFAULT_CADENCE_DAYS
+from cs_tui.messages import StoreFailed, StoreOpened
+from cs_tui.store_handle import StoreHandle
+from cs_tui.theme import CS_TUI_THEME
+
+if TYPE_CHECKING:
+    from cs_tui.data.database import Clock, Database
+
+FIRST_PAGE_ROWS = 200
+
+
+class CsTuiApp(App[None]):
+    """cs-tui: the book, its health and the day's work."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "cs-tui"
+    COMMANDS = App.COMMANDS | {AccountCommands, ViewCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("q", "quit", "Quit", show=False, id="app.quit_q"),
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("a", "show_accounts", "Accounts", id="app.accounts"),
+        Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
+    ]
+
+    book_version: reactive[int] = reactive(0, init=False)
+    """Bumped each time `book` is replaced; screens watch it to redraw."""
+
+    def __init__(
+        self,
+        settings: LaunchSettings,
+        *,
+        start_screen: str | None = None,
+        clock: "Clock | None" = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.start_screen = start_screen or settings.start_screen
+        self.clock = clock
+        self.store = StoreHandle()
+        self.book: BookIndex | None = None
+        self.opening: QuickOpen = QuickOpen(None, None)
+        self.register_theme(CS_TUI_THEME)
+
+    # -- opening -------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._apply_theme(self.settings.theme)
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        self.opening = quick_open(self.settings.database_url, page_size=FIRST_PAGE_ROWS)
+        self.sub_title = f"{self.settings.user} · {self._database_label()}"
+        from cs_tui.screens.accounts import AccountListScreen
+
+        self.add_mode("accounts", lambda: AccountListScreen(first_page=self.opening.first_page))
+        if self.opening.first_page:
+            self.switch_mode("accounts")
+        else:
+            from cs_tui.screens.opening import OpeningScreen
+
+            self.push_screen(OpeningScreen(self._database_label()))
+        self._open_store()
+
+    def _database_label(self) -> str:
+        path = self.opening.sqlite_path
+        if path is not None:
+            return path.name
+        url = self.settings.database_url
+        return url.split("@")[-1] if "@" in url else url
+
+    @work(thread=True, exclusive=True, group="store")
+    def _open_store(self) -> None:
+        from cs_tui.data.database import open_database, system_clock
+        from cs_tui.data.errors import StoreError
+
+        try:
+            db = open_database(
+                self.settings.database_url,
+                user=self.settings.user,
+                clock=self.clock or system_clock,
+            )
+        except StoreError as error:
+            self.store.fail(error)
+            self.post_message(StoreFailed(error.message, error.hint))
+            return
+        self.store.set(db)
+        self.post_message(StoreOpened(db.read_only, db.notice))
+
+    @on(StoreFailed)
+    def _show_store_error(self, event: StoreFailed) -> None:
+        from cs_tui.screens.store_error import StoreErrorScreen
+
+        self.push_screen(StoreErrorScreen(event.message, event.hint))
+
+    @on(StoreOpened)
+    def _store_opened(self, event: StoreOpened) -> None:
+        if event.read_only:
+            from cs_tui.screens.store_error import StoreErrorScreen
+
+            self.push_screen(
+                StoreErrorScreen("This database opens read-only.", event.notice, can_continue=True),
+                callback=self._continue_read_only,
+            )
+            return
+        self._enter_book()
+
+    def _continue_read_only(self, _result: bool | None) -> None:
+        self._enter_book()
+
+    @work(thread=True, exclusive=True, group="store")
+    def _enter_book(self) -> None:
+        from cs_tui.data.book import account_count
+
+        empty = account_count(self.store.get()) == 0
+        self.call_from_thread(self._show_home, empty)
+
+    def _show_home(self, empty: bool) -> None:
+        if empty:
+            from cs_tui.screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen(), callback=self._welcomed)
+        else:
+            self._go_home()
+
+    def _welcomed(self, _choice: str | None) -> None:
+        self._go_home()
+
+    def _go_home(self) -> None:
+        if self.current_mode != "accounts":
+            self.switch_mode("accounts")
+        self.reload_book()
+
+    @property
+    def db(self) -> "Database":
+        """The open store (only valid once opened; workers use `self.app.store.get()`)."""
+        return self.store.get(timeout=0)
+
+    # -- the loaded book -----------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        from datetime import UTC
+
+        return self.clock() if self.clock else datetime.now(UTC)
+
+    def today(self) -> date:
+        """The user's calendar date (local), as the store counts due dates and cadences."""
+        return self.now().astimezone().date()
+
+    def view_context(self) -> ViewContext:
+        return ViewContext(
+            me=self.settings.user, today=self.today(), cadence_days=DEFAULT_CADENCE_DAYS
+        )
+
+    @work(thread=True, exclusive=True, group="book")
+    def reload_book(self) -> None:
+        """Read every account's row and index it; screens redraw when `book_version` changes."""
+        from cs_tui.data.account_list import fetch_account_rows
+
+        book = BookIndex(fetch_account_rows(self.store.get()))
+        self.call_from_thread(self._book_ready, book)
+
+    def _book_ready(self, book: BookIndex) -> None:
+        self.book = book
+        self.book_version += 1
+
+    # -- shell actions -------------------------------------------------------------------------
+
+    def open_account(self, account_id: str) -> None:
+        from cs_tui.screens.account import AccountScreen
+
+        self.push_screen(AccountScreen(account_id))
+
+    def action_show_accounts(self) -> None:
+        if self.current_mode != "accounts":
+            self.switch_mode("accounts")
+        while len(self.screen_stack) > 1 and not self.screen.is_modal:
+            self.pop_screen()
+
+    def _account_list(self) -> Any:
+        from cs_tui.screens.accounts import AccountListScreen
+
+        self.action_show_accounts()
+        return self.screen if isinstance(self.screen, AccountListScreen) else None
+
+    def action_focus_filter(self) -> None:
+        screen = self._account_list()
+        if screen is not None:
+            screen.action_focus_filter()
+
+    def switch_view(self, view: SavedView) -> None:
+        screen = self._account_list()
+        if screen is not None:
+            screen.action_view(view.value)
+
+    def action_help(self) -> None:
+        from cs_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen.active_bindings))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help: every key", "List the bindings of this screen", self.action_help)
+
+    def _apply_theme(self, name: str) -> None:
+        self.theme = name if name in self.available_themes else CS_TUI_THEME.name
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the chosen theme in the config file."""
+        if self.is_running and theme != self.settings.theme:
+            from cs_tui.config import save_setting
+
+            save_setting("theme", theme)
+
+    def on_unmount(self) -> None:
+        if self.store.db is not None:
+            self.store.db.close()

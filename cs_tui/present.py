@@ -1,0 +1,84 @@
+"""Plain-text renderings shared by the CLI and the screens: health, renewals, relative dates.
+
+Meaning is never carried by colour alone: a health cell is a number, a label and a trend glyph.
+"""
+
+from datetime import date
+
+BAND_LABELS = {
+    "green": "Healthy",
+    "yellow": "Watch",
+    "red": "At risk",
+    "insufficient": "Insufficient data",
+    "": "Not scored",
+}
+TREND_STEADY_POINTS = 2.0
+
+
+def trend_glyph(delta: float | None) -> str:
+    if delta is None:
+        return "·"
+    if delta > TREND_STEADY_POINTS:
+        return "▲"
+    if delta < -TREND_STEADY_POINTS:
+        return "▼"
+    return "▶"
+
+
+BAND_SHORT_LABELS = {**BAND_LABELS, "insufficient": "Low data", "": "Not scored"}
+
+
+def band_label(band: str) -> str:
+    return BAND_LABELS.get(band, band)
+
+
+def band_short(band: str) -> str:
+    """The band's label for narrow columns."""
+    return BAND_SHORT_LABELS.get(band, band)
+
+
+def health_cell(score: float | None, band: str, delta: float | None) -> str:
+    if score is None:
+        return band_label(band)
+    return f"{score:.0f} {band_label(band)} {trend_glyph(delta)}"
+
+
+def days_phrase(days: int) -> str:
+    if days == 0:
+        return "today"
+    if days > 0:
+        return f"in {days}d"
+    return f"{-days}d ago"
+
+
+def renewal_cell(renewal_on: date | None, today: date) -> str:
+    if renewal_on is None:
+        return "-"
+    return f"{renewal_on.isoformat()} ({days_phrase((renewal_on - today).days)})"
+
+
+SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[float], width: int | None = None) -> str:
+    """Values as block characters, scaled between their own min and max (the last `width` values)."""
+    if width is not None:
+        values = values[-width:]
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return SPARK_BLOCKS[len(SPARK_BLOCKS) // 2] * len(values)
+    scale = (len(SPARK_BLOCKS) - 1) / (high - low)
+    return "".join(SPARK_BLOCKS[round((v - low) * scale)] for v in values)
+
+
+def metric_label(metric: str) -> str:
+    return metric.replace("_", " ").capitalize()
+
+
+def number(value: float) -> str:
+    """`1,234`, `0.42`, `12.5`: as few decimals as the value needs (at most 2)."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
