@@ -8,7 +8,7 @@ from cs_tui.screens.accounts import AccountListScreen
 from cs_tui.widgets.account_table import AccountTable
 from cs_tui.widgets.lazy_table import LazyTable
 from tests.conftest import FROZEN_TODAY, TEST_USER
-from tests.functional.conftest import BOOK_ACCOUNTS, SIZE, AppFactory, settle
+from tests.app_support import BOOK_ACCOUNTS, SIZE, AppFactory, settle
 
 
 def table_of(app: object) -> AccountTable:

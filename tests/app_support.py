@@ -1,4 +1,7 @@
-"""Driving the real app on a small demo book, on a frozen clock, as a user would."""
+"""Driving the real app on a small demo book, on a frozen clock, as a user would.
+
+Loaded for every test folder through `pytest_plugins` in `tests/conftest.py`.
+"""
 
 import contextlib
 import shutil
