@@ -7,8 +7,8 @@ from cs_tui.domain import account_row as r
 from cs_tui.screens.accounts import AccountListScreen
 from cs_tui.widgets.account_table import AccountTable
 from cs_tui.widgets.lazy_table import LazyTable
-from tests.conftest import FROZEN_TODAY, TEST_USER
 from tests.app_support import BOOK_ACCOUNTS, SIZE, AppFactory, settle
+from tests.conftest import FROZEN_TODAY, TEST_USER
 
 
 def table_of(app: object) -> AccountTable:

@@ -8,8 +8,8 @@ from cs_tui.screens.help import HelpScreen
 from cs_tui.screens.store_error import StoreErrorScreen
 from cs_tui.screens.welcome import WelcomeScreen
 from cs_tui.widgets.account_table import AccountTable
-from tests.cli.conftest import FIXTURES
 from tests.app_support import SIZE, AppFactory, settle
+from tests.cli.conftest import FIXTURES
 
 
 async def test_an_empty_book_offers_the_demo_which_then_fills_the_list(
