@@ -1,6 +1,9 @@
 """The per-account summary cache behind the list and Today: last touch, follow-ups, plan status.
 
 Derived data: recomputed from the source tables after writes and on rescoring, never edited.
+Each count looks up one account's rows through the (account_id, status) index; a condition on the
+due date alone would let the planner pick the (status, due_on) index and scan every overdue
+follow-up of the book once per account.
 """
 
 from collections.abc import Sequence
@@ -20,9 +23,11 @@ SELECT a.id,
          WHERE c.account_id = a.id AND c.deleted_at IS NULL AND c.kind <> 'internal_note'),
        (SELECT count(*) FROM follow_up f
          WHERE f.account_id = a.id AND f.deleted_at IS NULL AND f.status = 'open'),
-       (SELECT count(*) FROM follow_up f
-         WHERE f.account_id = a.id AND f.deleted_at IS NULL AND f.status = 'open'
-           AND f.due_on < :today AND (f.snoozed_until IS NULL OR f.snoozed_until <= :today)),
+       (SELECT COALESCE(sum(CASE WHEN f.due_on < :today
+                                  AND (f.snoozed_until IS NULL OR f.snoozed_until <= :today)
+                                 THEN 1 ELSE 0 END), 0)
+          FROM follow_up f
+         WHERE f.account_id = a.id AND f.deleted_at IS NULL AND f.status = 'open'),
        COALESCE((SELECT p.status FROM success_plan p
                   WHERE p.account_id = a.id AND p.deleted_at IS NULL), ''),
        NULL, '', NULL, '', 0, false
