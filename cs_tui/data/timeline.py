@@ -7,10 +7,12 @@ log has to be kept in step with every edit.
 """
 
 import uuid
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from datetime import UTC, date, datetime, time
+from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlalchemy import Row, Table, select
+from sqlmodel import Session
 
 from cs_tui.data.database import Database
 from cs_tui.data.errors import InvalidInputError
@@ -29,13 +31,29 @@ from cs_tui.models import (
 )
 
 _SIGNS = {"churn": "-", "downsell": "-"}
+
+
+def _table(model: Any) -> Table:
+    table: Table = model.__table__
+    return table
+
+
+def _rows(session: Session, model: Any, *conditions: Any) -> Sequence[Row[Any]]:
+    """Rows of one table as Core tuples (named like the columns), not ORM objects."""
+    table = _table(model)
+    return session.connection().execute(select(table).where(*conditions)).all()
+
+
+def _live_of(model: Any, account_id: uuid.UUID) -> tuple[Any, Any]:
+    table = _table(model)
+    return table.c.account_id == account_id, table.c.deleted_at.is_(None)
+
+
 _ALERT_LABELS = {"detractor": "detractor", "low_csat": "unhappy"}
 
 
 def _check_ins(session: Session, account_id: uuid.UUID) -> Iterator[TimelineEntry]:
-    for c in session.exec(
-        select(CheckIn).where(CheckIn.account_id == account_id, col(CheckIn.deleted_at).is_(None))
-    ):
+    for c in _rows(session, CheckIn, *_live_of(CheckIn, account_id)):
         kind = str(c.kind)
         title = kind.replace("_", " ").capitalize() if kind != "qbr" else "QBR"
         if c.sentiment is not None:
@@ -52,11 +70,7 @@ def _check_ins(session: Session, account_id: uuid.UUID) -> Iterator[TimelineEntr
 
 
 def _surveys(session: Session, account_id: uuid.UUID) -> Iterator[TimelineEntry]:
-    for s in session.exec(
-        select(SurveyResponse).where(
-            SurveyResponse.account_id == account_id, col(SurveyResponse.deleted_at).is_(None)
-        )
-    ):
+    for s in _rows(session, SurveyResponse, *_live_of(SurveyResponse, account_id)):
         kind = str(s.kind)
         alert = survey_alert(kind, s.score)
         title = f"{kind.upper()} {s.score}" + (f" ({_ALERT_LABELS[alert]})" if alert else "")
@@ -67,11 +81,7 @@ def _surveys(session: Session, account_id: uuid.UUID) -> Iterator[TimelineEntry]
 
 
 def _revenue(session: Session, account_id: uuid.UUID) -> Iterator[TimelineEntry]:
-    for r in session.exec(
-        select(RevenueEvent).where(
-            RevenueEvent.account_id == account_id, col(RevenueEvent.deleted_at).is_(None)
-        )
-    ):
+    for r in _rows(session, RevenueEvent, *_live_of(RevenueEvent, account_id)):
         kind = str(r.kind)
         sign = _SIGNS.get(kind, "+")
         title = f"{kind.replace('_', ' ').capitalize()} {sign}{format_money(r.amount_minor, r.currency)}"
@@ -84,7 +94,8 @@ def _at(day: date) -> datetime:
 
 
 def _plan_events(session: Session, account_id: uuid.UUID) -> Iterator[TimelineEntry]:
-    for plan in session.exec(select(SuccessPlan).where(SuccessPlan.account_id == account_id)):
+    plans = _table(SuccessPlan)
+    for plan in _rows(session, SuccessPlan, plans.c.account_id == account_id):
         started = plan.started_on or plan.created_at.date()
         template = f" from the {plan.template} template" if plan.template else ""
         yield TimelineEntry(
@@ -103,8 +114,9 @@ def _plan_events(session: Session, account_id: uuid.UUID) -> Iterator[TimelineEn
         yield from _objective_events(session, plan)
 
 
-def _objective_events(session: Session, plan: SuccessPlan) -> Iterator[TimelineEntry]:
-    objectives = session.exec(select(PlanObjective).where(PlanObjective.plan_id == plan.id)).all()
+def _objective_events(session: Session, plan: Row[Any]) -> Iterator[TimelineEntry]:
+    table = _table(PlanObjective)
+    objectives = _rows(session, PlanObjective, table.c.plan_id == plan.id)
     for o in objectives:
         if o.created_at > plan.created_at:
             yield TimelineEntry(
@@ -122,9 +134,12 @@ def _objective_events(session: Session, plan: SuccessPlan) -> Iterator[TimelineE
                 o.id.hex, o.updated_by,
             )  # fmt: skip
     titles = {o.id: o.title for o in objectives}
-    milestones = session.exec(
-        select(PlanMilestone).where(col(PlanMilestone.objective_id).in_(list(titles)))
-    ).all() if titles else []  # fmt: skip
+    milestone_table = _table(PlanMilestone)
+    milestones = (
+        _rows(session, PlanMilestone, milestone_table.c.objective_id.in_(list(titles)))
+        if titles
+        else []
+    )
     for m in milestones:
         detail = f"{titles[m.objective_id]} · {m.owner or 'unassigned'} ({m.owner_side})"
         if m.completed_on and m.deleted_at is None:
@@ -132,28 +147,25 @@ def _objective_events(session: Session, plan: SuccessPlan) -> Iterator[TimelineE
                 "plan", m.completed_on, _at(m.completed_on), f"Milestone done: {m.title}",
                 detail, m.id.hex, m.updated_by,
             )  # fmt: skip
-        if m.deleted_at is not None and titles and m.deleted_at != _deleted(objectives, m):
+        if m.deleted_at is not None and m.deleted_at != _deleted(objectives, m):
             yield TimelineEntry(
                 "plan", m.deleted_at.date(), m.deleted_at, f"Milestone removed: {m.title}",
                 detail, m.id.hex, m.updated_by,
             )  # fmt: skip
 
 
-def _deleted(objectives: Collection[PlanObjective], milestone: PlanMilestone) -> datetime | None:
+def _deleted(objectives: Sequence[Row[Any]], milestone: Row[Any]) -> datetime | None:
     """The objective's tombstone: milestones removed with their objective are not listed twice."""
-    return next((o.deleted_at for o in objectives if o.id == milestone.objective_id), None)
+    found: datetime | None = next(
+        (o.deleted_at for o in objectives if o.id == milestone.objective_id), None
+    )
+    return found
 
 
 def _completed_follow_ups(session: Session, account_id: uuid.UUID) -> Iterator[TimelineEntry]:
-    for f in session.exec(
-        select(FollowUp).where(
-            FollowUp.account_id == account_id,
-            FollowUp.status == "done",
-            col(FollowUp.deleted_at).is_(None),
-            col(FollowUp.completed_at).is_not(None),
-        )
-    ):
-        assert f.completed_at is not None
+    table = _table(FollowUp)
+    done = (table.c.status == "done", table.c.completed_at.is_not(None))
+    for f in _rows(session, FollowUp, *_live_of(FollowUp, account_id), *done):
         yield TimelineEntry(
             "follow_up", f.completed_at.date(), f.completed_at, f"Done: {f.title}",
             f"Owner: {f.owner}" if f.owner else "", f.id.hex, f.updated_by,
