@@ -40,3 +40,16 @@ def parse_next_step(line: str, today: date) -> NextStep:
                 raise NextStepError(f"next step {text!r} has a date but no text")
             return NextStep(title, due)
     return NextStep(text, None)
+
+
+def parse_next_steps(text: str, today: date) -> list[NextStep]:
+    """One next step per non-blank line (the check-in form's next-steps box)."""
+    steps = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            steps.append(parse_next_step(line, today))
+        except NextStepError as error:
+            raise NextStepError(f"line {number}: {error}") from error
+    return steps

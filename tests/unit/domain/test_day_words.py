@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cs_tui.domain.day_words import DayWordError, parse_day
-from cs_tui.domain.next_steps import NextStep, NextStepError, parse_next_step
+from cs_tui.domain.next_steps import NextStep, NextStepError, parse_next_step, parse_next_steps
 
 MONDAY = date(2026, 6, 15)
 
@@ -73,3 +73,14 @@ def test_next_step_lines(line: str, expected: NextStep) -> None:
 def test_a_mistyped_date_or_missing_text_is_an_error_not_a_title(line: str) -> None:
     with pytest.raises(NextStepError):
         parse_next_step(line, MONDAY)
+
+
+def test_a_next_steps_box_gives_one_step_per_line_and_names_a_bad_line() -> None:
+    box = "Send deck @fri\n\n  Book QBR @+2w\nCall Ana"
+    assert parse_next_steps(box, MONDAY) == [
+        NextStep("Send deck", date(2026, 6, 19)),
+        NextStep("Book QBR", date(2026, 6, 29)),
+        NextStep("Call Ana"),
+    ]
+    with pytest.raises(NextStepError, match="line 2"):
+        parse_next_steps("ok\nbad @fir", MONDAY)
