@@ -34,7 +34,9 @@ def _some_account(db: Database) -> uuid.UUID:
     with db.engine.connect() as connection:
         found = connection.execute(statement, {"start": uuid.uuid4()}).scalar()
         if found is None:
-            found = connection.execute(text("SELECT min(id) FROM account")).scalar()
+            found = connection.execute(
+                text("SELECT id FROM account WHERE deleted_at IS NULL ORDER BY id LIMIT 1")
+            ).scalar()
     if found is None:
         raise ValueError("the book has no accounts")
     return found if isinstance(found, uuid.UUID) else uuid.UUID(str(found))
