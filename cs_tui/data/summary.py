@@ -1,6 +1,9 @@
 """The per-account summary cache behind the list and Today: last touch, follow-ups, plan status.
 
-Derived data: recomputed from the source tables after writes and on rescoring, never edited.
+Derived data: recomputed from the source tables after writes and on rescoring, never edited. Each
+subquery filters only on the account and the status, so the planner walks that account's rows by
+`ix_follow_up_account_status`; a date condition in the WHERE lets SQLite pick the (status, due_on)
+index instead and scan every overdue follow-up of the book once per account.
 """
 
 from collections.abc import Sequence
@@ -20,9 +23,11 @@ SELECT a.id,
          WHERE c.account_id = a.id AND c.deleted_at IS NULL AND c.kind <> 'internal_note'),
        (SELECT count(*) FROM follow_up f
          WHERE f.account_id = a.id AND f.deleted_at IS NULL AND f.status = 'open'),
-       (SELECT count(*) FROM follow_up f
-         WHERE f.account_id = a.id AND f.deleted_at IS NULL AND f.status = 'open'
-           AND f.due_on < :today AND (f.snoozed_until IS NULL OR f.snoozed_until <= :today)),
+       (SELECT COALESCE(SUM(CASE WHEN f.due_on < :today
+                                  AND (f.snoozed_until IS NULL OR f.snoozed_until <= :today)
+                                 THEN 1 ELSE 0 END), 0)
+          FROM follow_up f
+         WHERE f.account_id = a.id AND f.deleted_at IS NULL AND f.status = 'open'),
        COALESCE((SELECT p.status FROM success_plan p
                   WHERE p.account_id = a.id AND p.deleted_at IS NULL), ''),
        NULL, '', NULL, '', 0, false
