@@ -183,6 +183,20 @@ class CsTuiApp(App[None]):
         self.book = book
         self.book_version += 1
 
+    @work(thread=True, group="book-rows")
+    def refresh_accounts(self, account_ids: list[str]) -> None:
+        """Re-read the rows of accounts the user just changed and swap them into the book."""
+        from cs_tui.data.account_list import fetch_rows_of
+
+        rows = fetch_rows_of(self.store.get(), account_ids)
+        self.call_from_thread(self._rows_changed, rows, account_ids)
+
+    def _rows_changed(self, rows: list[Any], account_ids: list[str]) -> None:
+        if self.book is None:
+            return
+        present = {row[0] for row in rows}
+        self._book_ready(self.book.updated(rows, [i for i in account_ids if i not in present]))
+
     # -- shell actions -------------------------------------------------------------------------
 
     def open_account(self, account_id: str) -> None:

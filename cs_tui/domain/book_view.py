@@ -153,6 +153,25 @@ class BookIndex:
     def __len__(self) -> int:
         return len(self._orders[("name", False)])
 
+    def row(self, account_id: str) -> AccountRow | None:
+        """The row of one account (a scan: for single lookups, not per-row work)."""
+        return next((row for row in self._orders[("name", False)] if row[r.ID] == account_id), None)
+
+    def updated(self, changed: Sequence[AccountRow], removed: Sequence[str] = ()) -> "BookIndex":
+        """A new index with these rows replaced or added and these ids gone; self is unchanged.
+
+        For the few accounts a user just changed: one pass over the rows, no re-reading the book.
+        """
+        fresh = {row[r.ID]: with_search_text(row) for row in changed}
+        gone = set(removed)
+        rows = [
+            fresh.pop(row[r.ID], row)
+            for row in self._orders[("name", False)]
+            if row[r.ID] not in gone
+        ]
+        rows.extend(fresh.values())
+        return BookIndex(rows)
+
     def ordered(self, sort: str, descending: bool) -> list[AccountRow]:
         """Every row in this order (computed once per order, then cached)."""
         key = (sort, descending)
