@@ -45,6 +45,8 @@ class CsTuiApp(App[None]):
 
     book_version: reactive[int] = reactive(0, init=False)
     """Bumped each time `book` is replaced; screens watch it to redraw."""
+    activity: reactive[str] = reactive("", init=False)
+    """What a long task in the background is doing ("Rescoring… 40,000 of 100,000"), or ""."""
 
     def __init__(
         self,
@@ -196,6 +198,40 @@ class CsTuiApp(App[None]):
             return
         present = {row[0] for row in rows}
         self._book_ready(self.book.updated(rows, [i for i in account_ids if i not in present]))
+
+    def rescore(self) -> None:
+        """Recompute every account's health now (in the background, with progress)."""
+        if any(w.group == "rescore" and not w.is_finished for w in self.workers):
+            self.notify("Rescoring is already running.", timeout=2)
+            return
+        self.activity = "Rescoring…"
+        self._rescore_book()
+
+    @work(thread=True, exclusive=True, group="rescore")
+    def _rescore_book(self) -> None:
+        from cs_tui.data.errors import StoreError
+        from cs_tui.data.rescoring import rescore_book
+
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(setattr, self, "activity", f"Rescoring… {done:,} of {total:,}")
+
+        try:
+            summary = rescore_book(self.store.get(), progress=progress)
+        except StoreError as error:
+            self.call_from_thread(self._task_failed, str(error))
+            return
+        bands = ", ".join(f"{count:,} {band}" for band, count in sorted(summary.bands.items()))
+        message = f"Rescored {summary.accounts:,} accounts in {summary.seconds:.1f}s: {bands}"
+        self.call_from_thread(self._task_done, message)
+
+    def _task_done(self, message: str) -> None:
+        self.activity = ""
+        self.notify(message, timeout=6)
+        self.reload_book()
+
+    def _task_failed(self, message: str) -> None:
+        self.activity = ""
+        self.notify(message, severity="error", timeout=10)
 
     # -- shell actions -------------------------------------------------------------------------
 
