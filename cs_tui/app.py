@@ -18,7 +18,7 @@ from cs_tui.commands import AccountCommands, ViewCommands
 from cs_tui.config import LaunchSettings
 from cs_tui.data.quick_open import QuickOpen, quick_open
 from cs_tui.domain.book_view import BookIndex, SavedView, ViewContext
-from cs_tui.domain.cadence import DEFAULT_CADENCE_DAYS
+from cs_tui.domain.cadence import DEFAULT_CADENCES, Cadences
 from cs_tui.messages import StoreFailed, StoreOpened
 from cs_tui.store_handle import StoreHandle
 from cs_tui.theme import CS_TUI_THEME
@@ -45,6 +45,8 @@ class CsTuiApp(App[None]):
 
     book_version: reactive[int] = reactive(0, init=False)
     """Bumped each time `book` is replaced; screens watch it to redraw."""
+    activity: reactive[str] = reactive("", init=False)
+    """What a long task in the background is doing ("Rescoring… 40,000 of 100,000"), or ""."""
 
     def __init__(
         self,
@@ -59,6 +61,7 @@ class CsTuiApp(App[None]):
         self.clock = clock
         self.store = StoreHandle()
         self.book: BookIndex | None = None
+        self.cadences: Cadences = DEFAULT_CADENCES  # the scorecard's, once the store is open
         self.opening: QuickOpen = QuickOpen(None, None)
         self.register_theme(CS_TUI_THEME)
 
@@ -104,7 +107,18 @@ class CsTuiApp(App[None]):
             self.post_message(StoreFailed(error.message, error.hint))
             return
         self.store.set(db)
+        self._read_cadences()
         self.post_message(StoreOpened(db.read_only, db.notice))
+
+    def _read_cadences(self) -> None:
+        """The scorecard's cadences, for the views that ask which accounts are past theirs."""
+        from cs_tui.domain.scoring import ScorecardError
+        from cs_tui.scorecards import configured_cadences
+
+        try:
+            self.cadences = configured_cadences()
+        except ScorecardError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", timeout=15)
 
     @on(StoreFailed)
     def _show_store_error(self, event: StoreFailed) -> None:
@@ -167,9 +181,7 @@ class CsTuiApp(App[None]):
         return self.now().astimezone().date()
 
     def view_context(self) -> ViewContext:
-        return ViewContext(
-            me=self.settings.user, today=self.today(), cadence_days=DEFAULT_CADENCE_DAYS
-        )
+        return ViewContext(me=self.settings.user, today=self.today(), cadences=self.cadences)
 
     @work(thread=True, exclusive=True, group="book")
     def reload_book(self) -> None:
@@ -182,6 +194,54 @@ class CsTuiApp(App[None]):
     def _book_ready(self, book: BookIndex) -> None:
         self.book = book
         self.book_version += 1
+
+    @work(thread=True, group="book-rows")
+    def refresh_accounts(self, account_ids: list[str]) -> None:
+        """Re-read the rows of accounts the user just changed and swap them into the book."""
+        from cs_tui.data.account_list import fetch_rows_of
+
+        rows = fetch_rows_of(self.store.get(), account_ids)
+        self.call_from_thread(self._rows_changed, rows, account_ids)
+
+    def _rows_changed(self, rows: list[Any], account_ids: list[str]) -> None:
+        if self.book is None:
+            return
+        present = {row[0] for row in rows}
+        self._book_ready(self.book.updated(rows, [i for i in account_ids if i not in present]))
+
+    def rescore(self) -> None:
+        """Recompute every account's health now (in the background, with progress)."""
+        if any(w.group == "rescore" and not w.is_finished for w in self.workers):
+            self.notify("Rescoring is already running.", timeout=2)
+            return
+        self.activity = "Rescoring…"
+        self._rescore_book()
+
+    @work(thread=True, exclusive=True, group="rescore")
+    def _rescore_book(self) -> None:
+        from cs_tui.data.errors import StoreError
+        from cs_tui.data.rescoring import rescore_book
+
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(setattr, self, "activity", f"Rescoring… {done:,} of {total:,}")
+
+        try:
+            summary = rescore_book(self.store.get(), progress=progress)
+        except StoreError as error:
+            self.call_from_thread(self._task_failed, str(error))
+            return
+        bands = ", ".join(f"{count:,} {band}" for band, count in sorted(summary.bands.items()))
+        message = f"Rescored {summary.accounts:,} accounts in {summary.seconds:.1f}s: {bands}"
+        self.call_from_thread(self._task_done, message)
+
+    def _task_done(self, message: str) -> None:
+        self.activity = ""
+        self.notify(message, timeout=6)
+        self.reload_book()
+
+    def _task_failed(self, message: str) -> None:
+        self.activity = ""
+        self.notify(message, severity="error", timeout=10)
 
     # -- shell actions -------------------------------------------------------------------------
 

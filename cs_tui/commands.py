@@ -63,9 +63,8 @@ class ViewCommands(Provider):
             )
             for view in SavedView
         ]
-        commands.append(
-            ("Account list", "Go to the account list (a)", partial(app.switch_mode, "accounts"))
-        )
+        commands.append(("Rescore book", "Recompute every account's health now", app.rescore))
+        commands.append(("Account list", "Go to the account list (a)", app.action_show_accounts))
         return commands
 
     async def discover(self) -> Hits:

@@ -6,6 +6,7 @@ Loaded for every test folder through `pytest_plugins` in `tests/conftest.py`.
 import contextlib
 import shutil
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -22,15 +23,19 @@ BOOK_SEED = 11
 SIZE = (130, 36)
 
 
+HISTORY_WEEKS = 6
+
+
 def prepare_book(path: Path, *, accounts: int = BOOK_ACCOUNTS, seed: int = BOOK_SEED) -> Path:
-    """A demo book as of the frozen day, summarised as the app expects it."""
-    from cs_tui.data.summary import refresh_book
+    """A demo book as of the frozen day, scored weekly for a few weeks up to that day."""
+    from cs_tui.data.rescoring import rescore_book
     from cs_tui.demo import write_demo_book
 
     db = open_database(str(path), user=TEST_USER, clock=frozen_clock)
     try:
         write_demo_book(db, accounts=accounts, seed=seed, as_of=FROZEN_TODAY)
-        refresh_book(db)
+        for weeks_ago in range(HISTORY_WEEKS, -1, -1):
+            rescore_book(db, as_of=FROZEN_TODAY - timedelta(weeks=weeks_ago))
     finally:
         db.close()
     return path
@@ -75,3 +80,12 @@ async def settle(pilot: Pilot[object]) -> None:
             with contextlib.suppress(WorkerCancelled):  # a screen that closed cancels its workers
                 await worker.wait()
     raise AssertionError("workers kept starting workers")
+
+
+def shown_text(widget: object) -> str:
+    """The text a widget shows on screen, line by line (styles dropped)."""
+    from textual.widget import Widget
+
+    assert isinstance(widget, Widget)
+    strips = widget.render_lines(widget.region.reset_offset)
+    return "\n".join(strip.text.rstrip() for strip in strips)

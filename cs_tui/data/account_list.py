@@ -107,6 +107,19 @@ def fetch_account_rows(
         return normalise(connection.execute(statement, params))
 
 
+def fetch_rows_of(db: "Database", account_ids: Sequence[str]) -> list[AccountRow]:
+    """The list rows of some accounts (after the user changed them); deleted ones are left out."""
+    if not account_ids:
+        return []
+    from sqlalchemy import Uuid, bindparam, text
+
+    sql = _SELECT.format(where="AND a.id IN :ids", order="", limit="")
+    statement = text(sql).bindparams(bindparam("ids", expanding=True, type_=Uuid()))
+    ids = [uuid.UUID(hex=account_id) for account_id in account_ids]
+    with db.engine.connect() as connection:
+        return normalise(connection.execute(statement, {"ids": ids}))
+
+
 def _fetch_with_driver(
     db: "Database", *, owner: str | None, limit: int | None, ordered: bool
 ) -> list[AccountRow]:

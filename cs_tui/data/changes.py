@@ -14,20 +14,27 @@ from dataclasses import dataclass, field
 from sqlmodel import Session
 
 from cs_tui.data.database import Database
+from cs_tui.data.rescoring import rescore_on
 from cs_tui.data.summary import refresh_summaries
 
 
 def account_changed(db: Database, account_ids: Iterable[uuid.UUID]) -> None:
     """After a committed change to these accounts: refresh their summary rows (last customer touch,
-    open and overdue follow-ups, plan status) so the list and Today show it at once.
+    open and overdue follow-ups, plan status) and rescore them, so the list, Today and the health
+    panel show the change at once.
 
-    This is the score hook: the health score of the same accounts is to be recomputed here too.
+    It runs in a transaction of its own, after the user's write has committed: what derives from
+    the write is recomputed from it, and a scorecard problem can never lose the write itself.
     """
     ids = sorted(set(account_ids))
     if not ids:
         return
+    from cs_tui.scorecards import current_scorer
+
+    today = db.today()
     with db.write_connection() as connection:
-        refresh_summaries(connection, today=db.today(), account_ids=ids)
+        refresh_summaries(connection, today=today, account_ids=ids)
+        rescore_on(connection, as_of=today, now=db.now(), scorer=current_scorer(), account_ids=ids)
 
 
 @dataclass

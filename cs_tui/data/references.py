@@ -55,3 +55,13 @@ def resolve_account(session: Session, reference: str) -> Account:
         f"{reference!r} matches several accounts: {names}{more}",
         hint="Give the full name, the CRM id or the id.",
     )
+
+
+def find_account(session: Session, account: uuid.UUID | str) -> Account:
+    """The live account with this id, or the one a user's text names (see `resolve_account`)."""
+    if not isinstance(account, uuid.UUID):
+        return resolve_account(session, account)
+    found = session.get(Account, account)
+    if found is None or found.deleted_at is not None:
+        raise NotFoundError(f"no account with id {account.hex}")
+    return found

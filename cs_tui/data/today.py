@@ -37,7 +37,7 @@ from cs_tui.data.today_views import (
     TodayQueue,
     TodaySection,
 )
-from cs_tui.domain.cadence import OVERDUE_FACTOR, segment_key
+from cs_tui.domain.cadence import segment_key
 from cs_tui.domain.coverage import PlanCoverage
 from cs_tui.domain.enums import AGREED_PLAN_STATUSES
 from cs_tui.domain.today_rules import TodayRules
@@ -95,22 +95,22 @@ def _cadence(
     connection: Connection, params: dict[str, Any], owner: str | None, rules: TodayRules
 ) -> TodaySection:
     today: date = params["today"]
-    segments = {segment_key(name): days for name, days in rules.cadences.by_segment.items()}
+    segments = {segment_key(name): days for name, days in rules.cadences.days.items()}
     late, very_late = {}, {}
     for index, (key, days) in enumerate(segments.items()):
         late[f"seg{index}"] = (key, today - timedelta(days=days))
-        very_late[f"seg{index}"] = (key, today - timedelta(days=int(days * OVERDUE_FACTOR)))
-    fallback = rules.cadences.fallback
+        very_late[f"seg{index}"] = (key, today - timedelta(days=rules.cadences.overdue_days(days)))
+    fallback = rules.cadences.fallback_days
     statement, values = cadence_sql(
         late, very_late,
         fallback_late=today - timedelta(days=fallback),
-        fallback_very_late=today - timedelta(days=int(fallback * OVERDUE_FACTOR)),
+        fallback_very_late=today - timedelta(days=rules.cadences.overdue_days(fallback)),
         owner=_owner_clause(owner, "a.owner"),
     )  # fmt: skip
     result = _run(connection, statement, {**params, **values})
     rows = []
     for r in result:
-        cadence = rules.cadences.days_for(r[3])
+        cadence = rules.cadences.for_segment(r[3])
         last = _maybe_day(r[4])
         rows.append(
             CadenceDue(

@@ -4,8 +4,8 @@ Pure and fast at 100,000 rows: the text index is built once per load; each keyst
 over the rows in the current sort order, which is cached per (column, direction).
 """
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from operator import itemgetter
@@ -13,8 +13,7 @@ from typing import Any
 
 from cs_tui.domain import account_row as r
 from cs_tui.domain.account_row import SEARCH_TEXT, AccountRow, with_search_text
-
-DEFAULT_CADENCE_DAYS = 30
+from cs_tui.domain.cadence import DEFAULT_CADENCES, Cadences, TouchStatus
 
 
 class SavedView(StrEnum):
@@ -45,18 +44,13 @@ class ViewContext:
     me: str
     today: date
     renewal_window_days: int = 120
-    cadence_days: Mapping[str, int] = field(default_factory=dict)
-    default_cadence_days: int = DEFAULT_CADENCE_DAYS
-
-    def cadence_for(self, segment: str) -> int:
-        return self.cadence_days.get(segment, self.default_cadence_days)
+    cadences: Cadences = DEFAULT_CADENCES
 
 
 def past_cadence(row: AccountRow, context: ViewContext) -> bool:
-    last: date | None = row[r.LAST_TOUCH_ON]
-    if last is None:
-        return True
-    return (context.today - last).days > context.cadence_for(row[r.SEGMENT])
+    """Never touched, or last touched longer ago than the segment's cadence."""
+    status = context.cadences.status(row[r.LAST_TOUCH_ON], context.today, row[r.SEGMENT])
+    return status is not TouchStatus.ON_CADENCE
 
 
 def _apply_view(rows: list[AccountRow], view: SavedView, context: ViewContext) -> list[AccountRow]:
@@ -152,6 +146,25 @@ class BookIndex:
 
     def __len__(self) -> int:
         return len(self._orders[("name", False)])
+
+    def row(self, account_id: str) -> AccountRow | None:
+        """The row of one account (a scan: for single lookups, not per-row work)."""
+        return next((row for row in self._orders[("name", False)] if row[r.ID] == account_id), None)
+
+    def updated(self, changed: Sequence[AccountRow], removed: Sequence[str] = ()) -> "BookIndex":
+        """A new index with these rows replaced or added and these ids gone; self is unchanged.
+
+        For the few accounts a user just changed: one pass over the rows, no re-reading the book.
+        """
+        fresh = {row[r.ID]: with_search_text(row) for row in changed}
+        gone = set(removed)
+        rows = [
+            fresh.pop(row[r.ID], row)
+            for row in self._orders[("name", False)]
+            if row[r.ID] not in gone
+        ]
+        rows.extend(fresh.values())
+        return BookIndex(rows)
 
     def ordered(self, sort: str, descending: bool) -> list[AccountRow]:
         """Every row in this order (computed once per order, then cached)."""

@@ -1,22 +1,48 @@
-"""Account 360: one account's key facts, and tabs for its stakeholders and metrics."""
+"""Account 360: key facts and health at the top; tabs for the health breakdown, people and metrics.
+
+From here the CSM records their sentiment (`s`) and sets or clears an override (`o`); the account is
+rescored at once and the list shows the change without reloading the book.
+"""
 
 import uuid
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
+from cs_tui.data.errors import StoreError
+from cs_tui.data.health_readmodel import HealthPanel
 from cs_tui.data.readmodels import AccountDetail, Series
+from cs_tui.screens.health_forms import (
+    ClearOverride,
+    OverrideDraft,
+    OverrideForm,
+    SentimentDraft,
+    SentimentForm,
+)
 from cs_tui.widgets.account_facts import AccountFacts
+from cs_tui.widgets.health_panel import HealthBreakdown, HealthSummary
 from cs_tui.widgets.metric_panel import MetricPanel
 from cs_tui.widgets.stakeholder_panel import StakeholderPanel
 
 if TYPE_CHECKING:
     from cs_tui.app import CsTuiApp
+
+TABS = ("tab-health", "tab-stakeholders", "tab-metrics")
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """Everything the screen shows, read together in one worker."""
+
+    detail: AccountDetail
+    health: HealthPanel
+    series: list[Series]
 
 
 class AccountScreen(Screen[None]):
@@ -24,12 +50,19 @@ class AccountScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="account.back"),
-    ]
+        Binding("s", "sentiment", "Sentiment", id="account.sentiment"),
+        Binding("o", "override", "Override", id="account.override"),
+        *(
+            Binding(str(number), f"show_tab('{tab}')", tab.removeprefix("tab-").title(),
+                    show=False, id=f"account.{tab}")
+            for number, tab in enumerate(TABS, start=1)
+        ),
+    ]  # fmt: skip
 
     def __init__(self, account_id: str) -> None:
         super().__init__()
         self.account_id = account_id
-        self.detail: AccountDetail | None = None
+        self.view: AccountView | None = None
 
     @property
     def cs_app(self) -> "CsTuiApp":
@@ -38,8 +71,12 @@ class AccountScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Loading…", id="account-title", classes="screen-title")
-        yield AccountFacts(id="account-facts")
+        with Horizontal(id="account-top"):
+            yield AccountFacts(id="account-facts")
+            yield HealthSummary(id="health-summary")
         with TabbedContent(id="account-tabs"):
+            with TabPane("Health", id="tab-health"), VerticalScroll():
+                yield HealthBreakdown(id="health-breakdown")
             with TabPane("Stakeholders", id="tab-stakeholders"), VerticalScroll():
                 yield StakeholderPanel(id="stakeholders")
             with TabPane("Metrics", id="tab-metrics"), VerticalScroll():
@@ -47,22 +84,75 @@ class AccountScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._load()
+        self.load()
 
     @work(thread=True, exclusive=True, group="account")
-    def _load(self) -> None:
+    def load(self) -> None:
         from cs_tui.data.accounts import get_account_detail
+        from cs_tui.data.health_panel import health_panel
         from cs_tui.data.series import metric_series
 
         db = self.cs_app.store.get()
         detail = get_account_detail(db, self.account_id)
-        series = metric_series(db, uuid.UUID(detail.id))
-        self.app.call_from_thread(self._show, detail, series)
+        account_uuid = uuid.UUID(detail.id)
+        view = AccountView(detail, health_panel(db, account_uuid), metric_series(db, account_uuid))
+        self.app.call_from_thread(self._show, view)
 
-    def _show(self, detail: AccountDetail, series: list[Series]) -> None:
-        self.detail = detail
+    def _show(self, view: AccountView) -> None:
+        self.view = view
+        detail = view.detail
         self.sub_title = detail.name
         self.query_one("#account-title", Static).update(detail.name)
         self.query_one(AccountFacts).show(detail, self.cs_app.today())
+        self.query_one(HealthSummary).show(view.health)
+        self.query_one(HealthBreakdown).show(view.health)
         self.query_one(StakeholderPanel).show(detail.stakeholders)
-        self.query_one(MetricPanel).show(series)
+        self.query_one(MetricPanel).show(view.series)
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    # -- the CSM's say in the score ---------------------------------------------------------------
+
+    def action_sentiment(self) -> None:
+        if self.view is not None:
+            self.app.push_screen(SentimentForm(self.view.detail.name), self._sentiment_given)
+
+    def _sentiment_given(self, draft: object) -> None:
+        if isinstance(draft, SentimentDraft):
+            self._save(draft)
+
+    def action_override(self) -> None:
+        if self.view is None:
+            return
+        form = OverrideForm(self.view.detail.name, self.cs_app.today(), self.view.health.override)
+        self.app.push_screen(form, self._override_given)
+
+    def _override_given(self, draft: object) -> None:
+        if isinstance(draft, OverrideDraft | ClearOverride):
+            self._save(draft)
+
+    @work(thread=True, exclusive=True, group="account-write")
+    def _save(self, draft: SentimentDraft | OverrideDraft | ClearOverride) -> None:
+        from cs_tui.data.health_writes import clear_override, record_sentiment, set_override
+
+        db = self.cs_app.store.get()
+        try:
+            if isinstance(draft, SentimentDraft):
+                record_sentiment(db, self.account_id, value=draft.value, reason=draft.reason)
+                done = f"Sentiment {draft.value}/5 recorded"
+            elif isinstance(draft, OverrideDraft):
+                set_override(
+                    db, self.account_id, score=draft.score, reason=draft.reason,
+                    expires_on=draft.expires_on,
+                )  # fmt: skip
+                done = f"Override {draft.score} until {draft.expires_on.isoformat()} set"
+            else:
+                cleared = clear_override(db, self.account_id)
+                done = "Override cleared" if cleared else "There was no override to clear"
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=8)
+            return
+        self.app.call_from_thread(self.notify, done, timeout=3)
+        self.app.call_from_thread(self.cs_app.refresh_accounts, [self.account_id])
+        self.load()

@@ -84,6 +84,7 @@ class AccountListScreen(Screen[None]):
     def on_mount(self) -> None:
         self.shown = list(self.first_page)
         self.watch(self.cs_app, "book_version", self._book_loaded, init=False)
+        self.watch(self.cs_app, "activity", self._describe, init=False)
         if self.cs_app.book is not None:
             self._book_loaded()
         self._describe()
@@ -120,7 +121,7 @@ class AccountListScreen(Screen[None]):
         self.table.sort_indicator(self.list_query.sort, self.list_query.descending)
         self._describe()
 
-    def _describe(self) -> None:
+    def _describe(self, _activity: str = "") -> None:
         query = self.list_query
         owner = "everyone" if query.owner is None else query.owner
         if query.view is SavedView.MINE:
@@ -130,6 +131,8 @@ class AccountListScreen(Screen[None]):
         footer = describe(query, totals(self.shown), format_compact)
         if self.cs_app.book is None:
             footer += " · loading the whole book…"
+        if self.cs_app.activity:
+            footer += f" · {self.cs_app.activity}"
         self.query_one("#list-footer", Static).update(footer)
 
     @on(Input.Changed, "#filter")

@@ -133,3 +133,27 @@ async def test_enter_opens_the_account_and_escape_comes_back_to_the_same_row(
         await pilot.pause()
         assert isinstance(app.screen, AccountListScreen)
         assert table_of(app).cursor_key == chosen[r.ID]
+
+
+async def test_rescoring_from_the_palette_reports_and_reloads_the_list(
+    book: Path, make_app: AppFactory
+) -> None:
+    import sqlite3
+
+    connection = sqlite3.connect(book)
+    connection.execute("UPDATE account_summary SET score = NULL, band = ''")
+    connection.commit()
+    connection.close()
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert all(row[r.SCORE] is None for row in table_of(app).rows)
+        await pilot.press("ctrl+p", *"rescore")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any(
+            n.message.startswith(f"Rescored {BOOK_ACCOUNTS} accounts") for n in app._notifications
+        )
+        assert sum(row[r.SCORE] is not None for row in table_of(app).rows) > BOOK_ACCOUNTS // 2
+        assert app.activity == ""

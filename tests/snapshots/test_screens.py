@@ -53,3 +53,29 @@ class TestAccountList:
             await pilot.press("f1")
 
         assert snap_compare(make_app(book), terminal_size=SIZE, run_before=help_)
+
+
+async def _open_third_account(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    await pilot.press("down", "down", "enter")
+    await settle(pilot)
+
+
+class TestAccount360:
+    def test_health(self, snap_compare: Any, book: Path, make_app: AppFactory) -> None:
+        app = make_app(book)
+        assert snap_compare(app, terminal_size=(130, 44), run_before=_open_third_account)
+
+    def test_metrics(self, snap_compare: Any, book: Path, make_app: AppFactory) -> None:
+        async def metrics(pilot: Pilot[Any]) -> None:
+            await _open_third_account(pilot)
+            await pilot.press("3")
+
+        assert snap_compare(make_app(book), terminal_size=SIZE, run_before=metrics)
+
+    def test_override_form(self, snap_compare: Any, book: Path, make_app: AppFactory) -> None:
+        async def override(pilot: Pilot[Any]) -> None:
+            await _open_third_account(pilot)
+            await pilot.press("o", "1", "5", "tab", *"Escalation", "tab", *"2026-01-01", "enter")
+
+        assert snap_compare(make_app(book), terminal_size=SIZE, run_before=override)

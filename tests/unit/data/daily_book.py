@@ -4,7 +4,8 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlmodel import col
 
 from cs_tui.data.accounts import add_stakeholder, create_account
 from cs_tui.data.database import Database
@@ -50,13 +51,18 @@ def add_metric(
 def add_snapshot(
     db: Database, account_id: uuid.UUID, band: str, days_ago: int, score: float = 50
 ) -> None:
+    """That day's health snapshot of the account (replacing one rescoring may have written)."""
+    taken_on = FROZEN_TODAY - timedelta(days=days_ago)
     with db.write() as session:
-        session.add(
-            HealthSnapshot(
-                account_id=account_id, band=band, score=score,
-                taken_on=FROZEN_TODAY - timedelta(days=days_ago),
+        session.execute(
+            delete(HealthSnapshot).where(
+                col(HealthSnapshot.account_id) == account_id,
+                col(HealthSnapshot.taken_on) == taken_on,
             )
-        )  # fmt: skip
+        )
+        session.add(
+            HealthSnapshot(account_id=account_id, band=band, score=score, taken_on=taken_on)
+        )
 
 
 def count(db: Database, model: Any) -> int:

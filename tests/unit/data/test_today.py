@@ -58,6 +58,12 @@ def book(db: Database) -> Database:
     add_account(db, "Renewed Last Week", segment="SMB", renews_in=-5)
     touch(db, "Renewed Last Week", 1)
 
+    touch(db, "Renews Agreed", 5, nps=3)
+    touch(db, "Renews Later", 2, nps=9)
+    touch(db, "Renews No Plan", 20, csat=1)  # too long ago
+    touch(db, "Fresh SMB", 0, csat=2)
+
+    # planted last: each check-in above rescores its account and writes today's snapshot
     for name, bands in {
         "Fresh SMB": [("green", 10), ("yellow", 0)],  # dropped
         "Late Ent": [("red", 12), ("yellow", 0)],  # improved
@@ -67,11 +73,6 @@ def book(db: Database) -> Database:
         account_id = _id(db, name)
         for band, days_ago in bands:
             add_snapshot(db, account_id, band, days_ago)
-
-    touch(db, "Renews Agreed", 5, nps=3)
-    touch(db, "Renews Later", 2, nps=9)
-    touch(db, "Renews No Plan", 20, csat=1)  # too long ago
-    touch(db, "Fresh SMB", 0, csat=2)
     return db
 
 

@@ -8,11 +8,12 @@ from hypothesis import strategies as st
 
 from cs_tui.domain import account_row as r
 from cs_tui.domain.book_view import BookIndex, Query, SavedView, ViewContext, describe, totals
+from cs_tui.domain.cadence import Cadences
 from cs_tui.domain.money import format_compact
 
 TODAY = date(2026, 6, 15)
 CONTEXT = ViewContext(
-    me="tess", today=TODAY, cadence_days={"Enterprise": 14, "Mid-Market": 30, "SMB": 60}
+    me="tess", today=TODAY, cadences=Cadences({"Enterprise": 14, "Mid-Market": 30, "SMB": 60})
 )
 
 

@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 from cs_tui.domain.cadence import (
     DEFAULT_CADENCES,
     Cadences,
-    CadenceState,
-    cadence_state,
+    TouchStatus,
     default_due_on,
     segment_key,
+    touch_status,
 )
 from cs_tui.domain.coverage import PlanCoverage
 from cs_tui.domain.progress import (
@@ -28,31 +28,32 @@ finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
 
 
 @pytest.mark.parametrize(
-    ("days_ago", "cadence", "state"),
+    ("days_ago", "cadence", "state", "severity"),
     [
-        (0, 14, CadenceState.ON_TIME),
-        (14, 14, CadenceState.ON_TIME),
-        (15, 14, CadenceState.LATE),
-        (21, 14, CadenceState.LATE),
-        (22, 14, CadenceState.VERY_LATE),
-        (45, 30, CadenceState.LATE),
-        (46, 30, CadenceState.VERY_LATE),
-        (None, 60, CadenceState.VERY_LATE),
+        (0, 14, TouchStatus.ON_CADENCE, "green"),
+        (14, 14, TouchStatus.ON_CADENCE, "green"),
+        (15, 14, TouchStatus.DUE, "yellow"),
+        (21, 14, TouchStatus.DUE, "yellow"),
+        (22, 14, TouchStatus.OVERDUE, "red"),
+        (45, 30, TouchStatus.DUE, "yellow"),
+        (46, 30, TouchStatus.OVERDUE, "red"),
+        (None, 60, TouchStatus.NEVER, "red"),
     ],
 )
 def test_cadence_yellow_past_cadence_red_past_one_and_a_half(
-    days_ago: int | None, cadence: int, state: CadenceState
+    days_ago: int | None, cadence: int, state: TouchStatus, severity: str
 ) -> None:
     last = None if days_ago is None else TODAY - timedelta(days=days_ago)
-    assert cadence_state(last, TODAY, cadence) is state
+    assert touch_status(last, TODAY, cadence) is state
+    assert state.severity == severity
 
 
 def test_segments_match_loosely_and_unknown_ones_fall_back() -> None:
     assert segment_key("Mid-Market") == segment_key("mid market") == segment_key("MID_MARKET")
-    assert DEFAULT_CADENCES.days_for("mid market") == 30
-    assert DEFAULT_CADENCES.days_for("enterprise") == 14
-    assert DEFAULT_CADENCES.days_for("Startups") == 30
-    assert Cadences({"SMB": 90}, fallback=45).days_for("") == 45
+    assert DEFAULT_CADENCES.for_segment("mid market") == 30
+    assert DEFAULT_CADENCES.for_segment("enterprise") == 14
+    assert DEFAULT_CADENCES.for_segment("Startups") == 30
+    assert Cadences({"SMB": 90}, fallback_days=45).for_segment("") == 45
 
 
 def test_a_cadence_must_be_at_least_a_day() -> None:
@@ -66,7 +67,7 @@ def test_a_cadence_must_be_at_least_a_day() -> None:
 )
 def test_default_due_date_is_today_plus_the_segment_cadence(segment: str, today: date) -> None:
     due = default_due_on(today, segment)
-    assert (due - today).days == DEFAULT_CADENCES.days_for(segment)
+    assert (due - today).days == DEFAULT_CADENCES.for_segment(segment)
     assert due > today
 
 

@@ -1,0 +1,127 @@
+"""Account 360: reading the health panel, recording sentiment, setting and clearing an override."""
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from cs_tui.domain import account_row as r
+from cs_tui.screens.account import AccountScreen
+from cs_tui.screens.accounts import AccountListScreen
+from cs_tui.screens.health_forms import OverrideForm, SentimentForm
+from cs_tui.widgets.account_table import AccountTable
+from tests.app_support import SIZE, AppFactory, settle, shown_text
+from tests.conftest import FROZEN_TODAY
+
+
+def text_of(app: Any, selector: str) -> str:
+    return " ".join(shown_text(app.screen.query_one(selector)).split())
+
+
+def list_row(app: Any, account_id: str) -> tuple[Any, ...]:
+    return next(row for row in app.book.ordered("name", False) if row[r.ID] == account_id)
+
+
+async def open_account(pilot: Pilot[Any], index: int = 0) -> tuple[Any, ...]:
+    """Open the `index`-th account of the list; its row."""
+    await settle(pilot)
+    table = pilot.app.screen.query_one(AccountTable)
+    table.move_cursor(index)
+    row = table.rows[index]
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, AccountScreen)
+    return row
+
+
+async def test_the_panel_shows_score_band_trend_and_every_measure(
+    book: Path, make_app: AppFactory
+) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        row = await open_account(pilot)
+        health = app.screen.view.health  # type: ignore[attr-defined]
+        summary = text_of(app, "#health-summary")
+        assert f"{health.score:.0f} {health.band_label}" in summary
+        assert "Coverage" in summary and "History" in summary
+        assert row[r.NAME] in text_of(app, "#account-title")
+        breakdown = app.export_screenshot()
+        for group in health.groups:
+            assert group.label.replace(" ", "&#160;") in breakdown
+        assert "Computed&#160;score" in breakdown
+
+
+async def test_recording_sentiment_rescores_and_updates_the_list(
+    book: Path, make_app: AppFactory
+) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        row = await open_account(pilot, 3)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SentimentForm)
+        await pilot.press("ctrl+s")  # nothing typed yet: refused inline, form stays
+        assert isinstance(app.screen, SentimentForm)
+        assert "Choose a value" in text_of(app, ".form-error")
+        await pilot.press("1", "tab", "ctrl+s")
+        assert "Give a reason" in text_of(app, ".form-error")
+        await pilot.press(*"Exec sponsor left", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AccountScreen)
+        sentiment = app.screen.view.health.sentiment  # type: ignore[attr-defined]
+        assert (sentiment.value, sentiment.reason) == (1, "Exec sponsor left")
+        assert sentiment.recorded_on == FROZEN_TODAY
+        assert "1/5 very worried" in text_of(app, "#health-summary")
+        assert list_row(app, row[r.ID])[r.SCORE] == app.screen.view.health.score  # type: ignore[attr-defined]
+
+
+async def test_an_override_needs_reason_and_future_expiry_and_can_be_cleared(
+    book: Path, make_app: AppFactory
+) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        row = await open_account(pilot, 5)
+        computed = app.screen.view.health.computed_score  # type: ignore[attr-defined]
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OverrideForm)
+        await pilot.press("2", "0", "tab", *"Legal escalation", "tab", *"2026-06-01", "enter")
+        assert "must be after today" in text_of(app, ".form-error")
+        app.screen.query_one("#override-until").value = "2026-07-31"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        health = app.screen.view.health  # type: ignore[attr-defined]
+        assert health.override.score == 20 and health.score == 20
+        assert health.computed_score == computed  # the computed score is still shown beside it
+        summary = text_of(app, "#health-summary")
+        assert "Override 20 until 2026-07-31" in summary and "OVERRIDDEN" in summary
+        assert list_row(app, row[r.ID])[r.SCORE] == 20
+        assert list_row(app, row[r.ID])[r.OVERRIDDEN] is True
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert app.screen.view.health.override is None  # type: ignore[attr-defined]
+        assert list_row(app, row[r.ID])[r.OVERRIDDEN] is False
+
+
+async def test_escape_cancels_a_form_and_number_keys_switch_tabs(
+    book: Path, make_app: AppFactory
+) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_account(pilot)
+        await pilot.press("s", "4", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AccountScreen)
+        assert (
+            app.screen.view.health.sentiment is None or app.screen.view.health.sentiment.value != 4
+        )  # type: ignore[attr-defined]
+        await pilot.press("2")
+        assert app.screen.query_one("#account-tabs").active == "tab-stakeholders"  # type: ignore[attr-defined]
+        await pilot.press("3")
+        assert app.screen.query_one("#account-tabs").active == "tab-metrics"  # type: ignore[attr-defined]
+        assert "Active users" in app.export_screenshot().replace("&#160;", " ")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AccountListScreen)
