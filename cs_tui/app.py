@@ -22,6 +22,7 @@ from cs_tui.domain.cadence import DEFAULT_CADENCES, Cadences
 from cs_tui.messages import StoreFailed, StoreOpened
 from cs_tui.store_handle import StoreHandle
 from cs_tui.theme import CS_TUI_THEME
+from cs_tui.work_actions import WorkActions
 
 if TYPE_CHECKING:
     from cs_tui.data.database import Clock, Database
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 FIRST_PAGE_ROWS = 200
 
 
-class CsTuiApp(App[None]):
+class CsTuiApp(WorkActions):
     """cs-tui: the book, its health and the day's work."""
 
     CSS_PATH = "app.tcss"
@@ -40,6 +41,7 @@ class CsTuiApp(App[None]):
         Binding("q", "quit", "Quit", show=False, id="app.quit_q"),
         Binding("f1", "help", "Help", id="app.help"),
         Binding("a", "show_accounts", "Accounts", id="app.accounts"),
+        Binding("c", "log_check_in", "Check-in", id="app.check_in"),
         Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
     ]
 
@@ -47,6 +49,8 @@ class CsTuiApp(App[None]):
     """Bumped each time `book` is replaced; screens watch it to redraw."""
     activity: reactive[str] = reactive("", init=False)
     """What a long task in the background is doing ("Rescoring… 40,000 of 100,000"), or ""."""
+    data_version: reactive[int] = reactive(0, init=False)
+    """Bumped after the user changes data; `changed_accounts` says which (empty: maybe all)."""
 
     def __init__(
         self,
@@ -61,6 +65,7 @@ class CsTuiApp(App[None]):
         self.clock = clock
         self.store = StoreHandle()
         self.book: BookIndex | None = None
+        self.changed_accounts: tuple[str, ...] = ()
         self.cadences: Cadences = DEFAULT_CADENCES  # the scorecard's, once the store is open
         self.opening: QuickOpen = QuickOpen(None, None)
         self.register_theme(CS_TUI_THEME)
@@ -195,6 +200,12 @@ class CsTuiApp(App[None]):
         self.book = book
         self.book_version += 1
 
+    def accounts_changed(self, account_ids: list[str]) -> None:
+        """The user changed these accounts: update their list rows; open screens reload."""
+        self.changed_accounts = tuple(account_ids)
+        self.data_version += 1
+        self.refresh_accounts(account_ids)
+
     @work(thread=True, group="book-rows")
     def refresh_accounts(self, account_ids: list[str]) -> None:
         """Re-read the rows of accounts the user just changed and swap them into the book."""
@@ -208,40 +219,6 @@ class CsTuiApp(App[None]):
             return
         present = {row[0] for row in rows}
         self._book_ready(self.book.updated(rows, [i for i in account_ids if i not in present]))
-
-    def rescore(self) -> None:
-        """Recompute every account's health now (in the background, with progress)."""
-        if any(w.group == "rescore" and not w.is_finished for w in self.workers):
-            self.notify("Rescoring is already running.", timeout=2)
-            return
-        self.activity = "Rescoring…"
-        self._rescore_book()
-
-    @work(thread=True, exclusive=True, group="rescore")
-    def _rescore_book(self) -> None:
-        from cs_tui.data.errors import StoreError
-        from cs_tui.data.rescoring import rescore_book
-
-        def progress(done: int, total: int) -> None:
-            self.call_from_thread(setattr, self, "activity", f"Rescoring… {done:,} of {total:,}")
-
-        try:
-            summary = rescore_book(self.store.get(), progress=progress)
-        except StoreError as error:
-            self.call_from_thread(self._task_failed, str(error))
-            return
-        bands = ", ".join(f"{count:,} {band}" for band, count in sorted(summary.bands.items()))
-        message = f"Rescored {summary.accounts:,} accounts in {summary.seconds:.1f}s: {bands}"
-        self.call_from_thread(self._task_done, message)
-
-    def _task_done(self, message: str) -> None:
-        self.activity = ""
-        self.notify(message, timeout=6)
-        self.reload_book()
-
-    def _task_failed(self, message: str) -> None:
-        self.activity = ""
-        self.notify(message, severity="error", timeout=10)
 
     # -- shell actions -------------------------------------------------------------------------
 

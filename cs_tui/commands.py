@@ -63,6 +63,9 @@ class ViewCommands(Provider):
             )
             for view in SavedView
         ]
+        commands.append(
+            ("Log check-in…", "Log a check-in on an account (c)", app.action_log_check_in)
+        )
         commands.append(("Rescore book", "Recompute every account's health now", app.rescore))
         commands.append(("Account list", "Go to the account list (a)", app.action_show_accounts))
         return commands

@@ -84,7 +84,16 @@ class AccountScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.watch(self.cs_app, "data_version", self._data_changed, init=False)
         self.load()
+
+    def account_in_focus(self) -> str | None:
+        return self.view.detail.id if self.view is not None else self.account_id
+
+    def _data_changed(self, _version: int) -> None:
+        changed = self.cs_app.changed_accounts
+        if not changed or self.account_in_focus() in changed or self.account_id in changed:
+            self.load()
 
     @work(thread=True, exclusive=True, group="account")
     def load(self) -> None:
@@ -154,5 +163,4 @@ class AccountScreen(Screen[None]):
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=8)
             return
         self.app.call_from_thread(self.notify, done, timeout=3)
-        self.app.call_from_thread(self.cs_app.refresh_accounts, [self.account_id])
-        self.load()
+        self.app.call_from_thread(self.cs_app.accounts_changed, [self.account_id])

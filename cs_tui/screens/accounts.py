@@ -90,6 +90,11 @@ class AccountListScreen(Screen[None]):
         self._describe()
         self.table.focus()
 
+    def account_in_focus(self) -> str | None:
+        """The highlighted account (what `c` logs a check-in on)."""
+        key = self.table.cursor_key
+        return None if key is None else str(key)
+
     @property
     def table(self) -> AccountTable:
         return self.query_one("#accounts", AccountTable)

@@ -1,0 +1,112 @@
+"""The app's daily-work actions, available from every screen: log a check-in, rescore the book.
+
+A mixin of `CsTuiApp`, kept apart so the App shell stays a shell. A screen offers the account in
+view through `account_in_focus()`; without one the user picks an account by name.
+"""
+
+from typing import TYPE_CHECKING, Protocol
+
+from textual import work
+from textual.app import App
+
+from cs_tui.data.work_views import CheckInSaved
+from cs_tui.screens.check_in import CheckInForm, CheckInTarget
+
+if TYPE_CHECKING:
+    from cs_tui.app import CsTuiApp
+
+
+class HasAccountInFocus(Protocol):
+    def account_in_focus(self) -> str | None: ...
+
+
+class WorkActions(App[None]):
+    """Actions on the book that any screen can start (mixed into `CsTuiApp`)."""
+
+    @property
+    def _cs(self) -> "CsTuiApp":
+        return self  # type: ignore[return-value]
+
+    def account_in_focus(self) -> str | None:
+        """The account the current screen shows or highlights, if any."""
+        offer = getattr(self.screen, "account_in_focus", None)
+        return offer() if callable(offer) else None
+
+    # -- check-ins -----------------------------------------------------------------------------
+
+    def action_log_check_in(self) -> None:
+        account_id = self.account_in_focus()
+        if account_id is not None:
+            self._open_check_in(account_id)
+            return
+        book = self._cs.book
+        if book is None:
+            self.notify("The book is still loading.", timeout=2)
+            return
+        from cs_tui.screens.account_picker import AccountPicker
+
+        self.push_screen(AccountPicker(book, "Log a check-in on…"), self._picked_for_check_in)
+
+    def _picked_for_check_in(self, account_id: str | None) -> None:
+        if account_id:
+            self._open_check_in(account_id)
+
+    @work(thread=True, exclusive=True, group="check-in-target")
+    def _open_check_in(self, account_id: str) -> None:
+        from cs_tui.data.accounts import get_account_detail
+
+        detail = get_account_detail(self._cs.store.get(), account_id)
+        target = CheckInTarget(
+            account_id=detail.id,
+            account_name=detail.name,
+            segment=detail.segment,
+            stakeholders=tuple(p.name for p in detail.stakeholders if p.left_on is None),
+            cadence_days=self._cs.cadences.for_segment(detail.segment),
+        )
+        form = CheckInForm(target, today=self._cs.today(), me=self._cs.settings.user)
+        self.call_from_thread(self.push_screen, form, self._checked_in)
+
+    def _checked_in(self, saved: CheckInSaved | None) -> None:
+        if saved is None:
+            return
+        steps = len(saved.follow_up_ids)
+        follow_ups = f", {steps} follow-up{'s' if steps != 1 else ''}" if steps else ""
+        self.notify(f"Check-in saved on {saved.account_name}{follow_ups}", timeout=4)
+        self._cs.accounts_changed([saved.account_id])
+
+    # -- rescoring -----------------------------------------------------------------------------
+
+    def rescore(self) -> None:
+        """Recompute every account's health now (in the background, with progress)."""
+        if any(w.group == "rescore" and not w.is_finished for w in self.workers):
+            self.notify("Rescoring is already running.", timeout=2)
+            return
+        self._cs.activity = "Rescoring…"
+        self._rescore_book()
+
+    @work(thread=True, exclusive=True, group="rescore")
+    def _rescore_book(self) -> None:
+        from cs_tui.data.errors import StoreError
+        from cs_tui.data.rescoring import rescore_book
+
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(setattr, self, "activity", f"Rescoring… {done:,} of {total:,}")
+
+        try:
+            summary = rescore_book(self._cs.store.get(), progress=progress)
+        except StoreError as error:
+            self.call_from_thread(self._task_failed, str(error))
+            return
+        bands = ", ".join(f"{count:,} {band}" for band, count in sorted(summary.bands.items()))
+        message = f"Rescored {summary.accounts:,} accounts in {summary.seconds:.1f}s: {bands}"
+        self.call_from_thread(self._task_done, message)
+
+    def _task_done(self, message: str) -> None:
+        self._cs.activity = ""
+        self.notify(message, timeout=6)
+        self._cs.reload_book()
+        self._cs.data_version += 1
+
+    def _task_failed(self, message: str) -> None:
+        self._cs.activity = ""
+        self.notify(message, severity="error", timeout=10)
