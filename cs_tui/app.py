@@ -40,7 +40,9 @@ class CsTuiApp(WorkActions):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("q", "quit", "Quit", show=False, id="app.quit_q"),
         Binding("f1", "help", "Help", id="app.help"),
+        Binding("t", "show_today", "Today", id="app.today"),
         Binding("a", "show_accounts", "Accounts", id="app.accounts"),
+        Binding("f", "show_follow_ups", "Follow-ups", id="app.follow_ups"),
         Binding("c", "log_check_in", "Check-in", id="app.check_in"),
         Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
     ]
@@ -79,10 +81,14 @@ class CsTuiApp(WorkActions):
         self.opening = quick_open(self.settings.database_url, page_size=FIRST_PAGE_ROWS)
         self.sub_title = f"{self.settings.user} · {self._database_label()}"
         from cs_tui.screens.accounts import AccountListScreen
+        from cs_tui.screens.follow_ups import FollowUpsScreen
+        from cs_tui.screens.today import TodayScreen
 
         self.add_mode("accounts", lambda: AccountListScreen(first_page=self.opening.first_page))
+        self.add_mode("today", TodayScreen)
+        self.add_mode("follow_ups", FollowUpsScreen)
         if self.opening.first_page:
-            self.switch_mode("accounts")
+            self.switch_mode(self.home_mode)
         else:
             from cs_tui.screens.opening import OpeningScreen
 
@@ -164,9 +170,14 @@ class CsTuiApp(WorkActions):
     def _welcomed(self, _choice: str | None) -> None:
         self._go_home()
 
+    @property
+    def home_mode(self) -> str:
+        """The screen the app opens on: Today unless the user chose the account list."""
+        return "accounts" if self.start_screen == "accounts" else "today"
+
     def _go_home(self) -> None:
-        if self.current_mode != "accounts":
-            self.switch_mode("accounts")
+        if self.current_mode != self.home_mode:
+            self.switch_mode(self.home_mode)
         self.reload_book()
 
     @property
@@ -227,11 +238,21 @@ class CsTuiApp(WorkActions):
 
         self.push_screen(AccountScreen(account_id))
 
-    def action_show_accounts(self) -> None:
-        if self.current_mode != "accounts":
-            self.switch_mode("accounts")
+    def _show_mode(self, mode: str) -> None:
+        """Go to a mode's own screen, leaving any account opened from it."""
+        if self.current_mode != mode:
+            self.switch_mode(mode)
         while len(self.screen_stack) > 1 and not self.screen.is_modal:
             self.pop_screen()
+
+    def action_show_accounts(self) -> None:
+        self._show_mode("accounts")
+
+    def action_show_today(self) -> None:
+        self._show_mode("today")
+
+    def action_show_follow_ups(self) -> None:
+        self._show_mode("follow_ups")
 
     def _account_list(self) -> Any:
         from cs_tui.screens.accounts import AccountListScreen

@@ -59,9 +59,21 @@ AppFactory = Callable[..., CsTuiApp]
 
 @pytest.fixture
 def make_app() -> AppFactory:
-    def factory(database: Path | str, *, user: str = TEST_USER, **settings: object) -> CsTuiApp:
+    def factory(
+        database: Path | str,
+        *,
+        user: str = TEST_USER,
+        start_screen: str = "accounts",
+        **settings: object,
+    ) -> CsTuiApp:
+        """The app on `database`, opening on the account list unless told otherwise."""
         url = database if isinstance(database, str) else f"sqlite:///{database}"
-        launch = LaunchSettings(database_url=url, user=user, **settings)  # type: ignore[arg-type]
+        launch = LaunchSettings(
+            database_url=url,
+            user=user,
+            start_screen=start_screen,
+            **settings,  # type: ignore[arg-type]
+        )
         return CsTuiApp(launch, clock=frozen_clock)
 
     return factory

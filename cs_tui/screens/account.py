@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 from cs_tui.data.errors import StoreError
 from cs_tui.data.health_readmodel import HealthPanel
 from cs_tui.data.readmodels import AccountDetail, Series
+from cs_tui.data.work_views import TIMELINE_KINDS, FollowUpRow, TimelineEntry
 from cs_tui.screens.health_forms import (
     ClearOverride,
     OverrideDraft,
@@ -26,14 +27,18 @@ from cs_tui.screens.health_forms import (
     SentimentForm,
 )
 from cs_tui.widgets.account_facts import AccountFacts
+from cs_tui.widgets.follow_up_list import FollowUpList
 from cs_tui.widgets.health_panel import HealthBreakdown, HealthSummary
 from cs_tui.widgets.metric_panel import MetricPanel
 from cs_tui.widgets.stakeholder_panel import StakeholderPanel
+from cs_tui.widgets.timeline_panel import TimelinePanel
 
 if TYPE_CHECKING:
     from cs_tui.app import CsTuiApp
 
-TABS = ("tab-health", "tab-stakeholders", "tab-metrics")
+TABS = ("tab-health", "tab-timeline", "tab-follow-ups", "tab-stakeholders", "tab-metrics")
+TIMELINE_FILTERS: tuple[str | None, ...] = (None, *TIMELINE_KINDS)
+TIMELINE_LIMIT = 300
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,8 @@ class AccountView:
     detail: AccountDetail
     health: HealthPanel
     series: list[Series]
+    timeline: list[TimelineEntry]
+    follow_ups: list[FollowUpRow]
 
 
 class AccountScreen(Screen[None]):
@@ -52,6 +59,7 @@ class AccountScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="account.back"),
         Binding("s", "sentiment", "Sentiment", id="account.sentiment"),
         Binding("o", "override", "Override", id="account.override"),
+        Binding("k", "timeline_kind", "Kind", show=False, id="account.timeline_kind"),
         *(
             Binding(str(number), f"show_tab('{tab}')", tab.removeprefix("tab-").title(),
                     show=False, id=f"account.{tab}")
@@ -63,6 +71,7 @@ class AccountScreen(Screen[None]):
         super().__init__()
         self.account_id = account_id
         self.view: AccountView | None = None
+        self.timeline_kind: str | None = None
 
     @property
     def cs_app(self) -> "CsTuiApp":
@@ -77,6 +86,10 @@ class AccountScreen(Screen[None]):
         with TabbedContent(id="account-tabs"):
             with TabPane("Health", id="tab-health"), VerticalScroll():
                 yield HealthBreakdown(id="health-breakdown")
+            with TabPane("Timeline", id="tab-timeline"), VerticalScroll():
+                yield TimelinePanel(id="timeline")
+            with TabPane("Follow-ups", id="tab-follow-ups"):
+                yield FollowUpList(id="account-follow-ups")
             with TabPane("Stakeholders", id="tab-stakeholders"), VerticalScroll():
                 yield StakeholderPanel(id="stakeholders")
             with TabPane("Metrics", id="tab-metrics"), VerticalScroll():
@@ -98,13 +111,22 @@ class AccountScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="account")
     def load(self) -> None:
         from cs_tui.data.accounts import get_account_detail
+        from cs_tui.data.follow_up_list import StatusFilter, list_follow_ups
         from cs_tui.data.health_panel import health_panel
         from cs_tui.data.series import metric_series
+        from cs_tui.data.timeline import account_timeline
 
         db = self.cs_app.store.get()
         detail = get_account_detail(db, self.account_id)
         account_uuid = uuid.UUID(detail.id)
-        view = AccountView(detail, health_panel(db, account_uuid), metric_series(db, account_uuid))
+        kinds = [self.timeline_kind] if self.timeline_kind else None
+        view = AccountView(
+            detail=detail,
+            health=health_panel(db, account_uuid),
+            series=metric_series(db, account_uuid),
+            timeline=account_timeline(db, detail.id, kinds=kinds, limit=TIMELINE_LIMIT),
+            follow_ups=list_follow_ups(db, account=detail.id, status=StatusFilter.ALL, limit=200),
+        )
         self.app.call_from_thread(self._show, view)
 
     def _show(self, view: AccountView) -> None:
@@ -117,9 +139,24 @@ class AccountScreen(Screen[None]):
         self.query_one(HealthBreakdown).show(view.health)
         self.query_one(StakeholderPanel).show(detail.stakeholders)
         self.query_one(MetricPanel).show(view.series)
+        self.query_one(TimelinePanel).show(view.timeline, self.timeline_kind)
+        self.query_one(FollowUpList).show(
+            view.follow_ups,
+            self.cs_app.today(),
+            "No follow-ups yet: log a check-in (c) with next steps.",
+        )
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+        if tab == "tab-follow-ups":
+            self.query_one(FollowUpList).focus()
+
+    def action_timeline_kind(self) -> None:
+        """Show the next kind of event only (then everything again)."""
+        position = TIMELINE_FILTERS.index(self.timeline_kind)
+        self.timeline_kind = TIMELINE_FILTERS[(position + 1) % len(TIMELINE_FILTERS)]
+        self.action_show_tab("tab-timeline")
+        self.load()
 
     # -- the CSM's say in the score ---------------------------------------------------------------
 

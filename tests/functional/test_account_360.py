@@ -117,11 +117,53 @@ async def test_escape_cancels_a_form_and_number_keys_switch_tabs(
         assert (
             app.screen.view.health.sentiment is None or app.screen.view.health.sentiment.value != 4
         )  # type: ignore[attr-defined]
-        await pilot.press("2")
+        await pilot.press("4")
         assert app.screen.query_one("#account-tabs").active == "tab-stakeholders"  # type: ignore[attr-defined]
-        await pilot.press("3")
+        await pilot.press("5")
         assert app.screen.query_one("#account-tabs").active == "tab-metrics"  # type: ignore[attr-defined]
         assert "Active users" in app.export_screenshot().replace("&#160;", " ")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AccountListScreen)
+
+
+async def test_the_timeline_shows_one_kind_at_a_time(book: Path, make_app: AppFactory) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_account(pilot, 2)
+        await pilot.press("2")
+        everything = text_of(app, "#timeline")
+        assert "Showing everything" in everything and "Check-in" in everything
+        await pilot.press("k")  # check-ins only
+        await settle(pilot)
+        only = text_of(app, "#timeline")
+        assert "only check-in events" in only
+        assert "Revenue" not in only and "Note " not in only
+        kinds = {entry.kind for entry in app.screen.view.timeline}  # type: ignore[attr-defined]
+        assert kinds == {"check_in"}
+
+
+async def test_follow_ups_are_worked_off_from_the_account(book: Path, make_app: AppFactory) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_account(pilot, 2)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press(*"Kickoff", "tab", *"Send the agenda @+2d", "ctrl+s")
+        await settle(pilot)
+        await pilot.press("3")
+        follow_ups = app.screen.query_one("#account-follow-ups")
+        assert follow_ups.has_focus
+        assert "Send the agenda" in text_of(app, "#account-follow-ups").split("·")[1]
+        await pilot.press("home", "m")  # the open follow-up is listed first
+        await pilot.pause()
+        await pilot.press(*"2026-06-30", "ctrl+s")
+        await settle(pilot)
+        assert "due 2026-06-30" in text_of(app, "#account-follow-ups")
+        await pilot.press("d")
+        await settle(pilot)
+        shown = text_of(app, "#account-follow-ups")
+        assert "done 2026-06-15" in shown and "Send the agenda" in shown
+        await pilot.press("s")  # the list has focus: s snoozes (done ones refuse), not sentiment
+        await pilot.pause()
+        assert not isinstance(app.screen, SentimentForm)

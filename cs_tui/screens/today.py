@@ -1,0 +1,140 @@
+"""Today, the home screen: what needs me today across my book (or the team's, for a lead).
+
+Overdue and due-today follow-ups, accounts past their check-in cadence, renewals coming up (flagged
+without an agreed plan), health that dropped this week, new detractors and low CSAT; the header
+counts them and shows the success-plan coverage against its target. Every line acts: `enter` opens
+the account, `c` logs a check-in on it, `d` completes a follow-up, `s` snoozes it.
+"""
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+
+from cs_tui.data.today_views import FOLLOW_UPS, FollowUpDue, TodayQueue
+from cs_tui.screens.follow_up_actions import (
+    FOLLOW_UP_BINDINGS,
+    FollowUpActions,
+    FollowUpInFocus,
+)
+from cs_tui.widgets.today_list import TodayList
+
+if TYPE_CHECKING:
+    from cs_tui.app import CsTuiApp
+
+ROWS_PER_SECTION = 50
+TEAM = "(team)"
+
+
+def header_text(queue: TodayQueue, whose: str) -> Text:
+    counts = queue.counts()
+    follow_ups = queue.section(FOLLOW_UPS)
+    text = Text.assemble(
+        (f"Today · {queue.as_of:%A %d %B %Y} · {whose}\n", "bold"),
+        f"{follow_ups.total} follow-ups due ({follow_ups.flagged} overdue) · "
+        f"{counts['cadence']} check-ins due · {counts['renewals']} renewals "
+        f"({queue.section('renewals').flagged} without an agreed plan) · "
+        f"{counts['health_drops']} health drops · {counts['surveys']} survey alerts\n",
+    )
+    coverage = queue.coverage
+    mark = "✓" if coverage.meets_target else "✗"
+    text.append(f"Success-plan coverage {mark} ", style="bold")
+    text.append(coverage.describe())
+    if not coverage.meets_target:
+        text.append(f"; {coverage.missing} more agreed plans reach it")
+    return text
+
+
+class TodayScreen(FollowUpActions, Screen[None]):
+    """The day's queue; `o` switches between my queue, the team's and each CSM's."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *FOLLOW_UP_BINDINGS,
+        Binding("enter", "open_account", "Open", id="today.open", show=False),
+        Binding("o", "next_owner", "Whose", id="today.owner"),
+        Binding("f5", "reload", "Refresh", id="today.refresh", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.whose: str | None = None  # None: mine; TEAM: everyone's; else that CSM's
+        self.queue: TodayQueue | None = None
+
+    @property
+    def cs_app(self) -> "CsTuiApp":
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Today · opening the book…", id="today-header")
+        yield TodayList(id="today-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.cs_app, "data_version", self._data_changed, init=False)
+        self.query_one(TodayList).focus()
+        self.action_reload()
+
+    def _data_changed(self, _version: int) -> None:
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self._load(self.whose)
+
+    @work(thread=True, exclusive=True, group="today")
+    def _load(self, whose: str | None) -> None:
+        from cs_tui.data.errors import StoreError
+        from cs_tui.data.today import today_queue
+        from cs_tui.data.work_settings import load_today_rules
+
+        try:
+            db = self.cs_app.store.get()
+        except StoreError:
+            return  # the app shows why the store cannot be opened
+        queue = today_queue(
+            db, team=whose == TEAM, owner=None if whose in (None, TEAM) else whose,
+            rules=load_today_rules(), limit=ROWS_PER_SECTION,
+        )  # fmt: skip
+        self.app.call_from_thread(self._show, queue)
+
+    def _show(self, queue: TodayQueue) -> None:
+        self.queue = queue
+        whose = {None: f"mine ({self.cs_app.settings.user})", TEAM: "the team"}.get(
+            self.whose, str(self.whose)
+        )
+        self.query_one("#today-header", Static).update(header_text(queue, whose))
+        variables = self.app.get_css_variables()
+        styles = {"flag": f"bold {variables.get('warning', '')}".strip()}
+        self.query_one(TodayList).show(queue, styles=styles, prefer=self.restored_follow_up)
+        self.restored_follow_up = None
+
+    # -- what the highlighted line is about ------------------------------------------------------
+
+    def account_in_focus(self) -> str | None:
+        row = self.query_one(TodayList).highlighted_row()
+        return row.account_id if row is not None else None
+
+    def follow_up_in_focus(self) -> FollowUpInFocus | None:
+        row = self.query_one(TodayList).highlighted_row()
+        if not isinstance(row, FollowUpDue):
+            return None
+        return FollowUpInFocus(row.follow_up_id, row.title, row.account_id, row.owner)
+
+    @on(OptionList.OptionSelected, "#today-list")
+    def action_open_account(self) -> None:
+        account_id = self.account_in_focus()
+        if account_id is not None:
+            self.cs_app.open_account(account_id)
+
+    def action_next_owner(self) -> None:
+        owners = list(self.cs_app.book.owners) if self.cs_app.book is not None else []
+        me = self.cs_app.settings.user
+        choices: list[str | None] = [None, TEAM, *(o for o in owners if o != me)]
+        position = choices.index(self.whose) if self.whose in choices else 0
+        self.whose = choices[(position + 1) % len(choices)]
+        self.query_one("#today-header", Static).update("Today · loading…")
+        self.action_reload()
