@@ -79,3 +79,26 @@ class TestAccount360:
             await pilot.press("o", "1", "5", "tab", *"Escalation", "tab", *"2026-01-01", "enter")
 
         assert snap_compare(make_app(book), terminal_size=SIZE, run_before=override)
+
+
+class TestDailyWork:
+    def test_today(self, snap_compare: Any, book: Path, make_app: AppFactory) -> None:
+        app = make_app(book, start_screen="today")
+        assert snap_compare(app, terminal_size=(130, 40), run_before=_settled)
+
+    def test_check_in_form(self, snap_compare: Any, book: Path, make_app: AppFactory) -> None:
+        async def typed(pilot: Pilot[Any]) -> None:
+            await settle(pilot)
+            await pilot.press("c")
+            await settle(pilot)
+            await pilot.press(*"Walked through the renewal", "tab", *"Send pricing @fri")
+
+        assert snap_compare(make_app(book), terminal_size=(130, 40), run_before=typed)
+
+    def test_follow_ups(self, snap_compare: Any, book: Path, make_app: AppFactory) -> None:
+        async def follow_ups(pilot: Pilot[Any]) -> None:
+            await settle(pilot)
+            await pilot.press("f")
+            await settle(pilot)
+
+        assert snap_compare(make_app(book), terminal_size=SIZE, run_before=follow_ups)
