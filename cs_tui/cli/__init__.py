@@ -38,7 +38,7 @@ def cli(ctx: click.Context, screen: str | None) -> None:
         ctx.exit(run_app(database=ctx.obj.database, screen=screen))
 
 
-COMMAND_MODULES = ("accounts", "db", "demo", "export", "imports", "locate")
+COMMAND_MODULES = ("accounts", "db", "demo", "export", "health", "imports", "locate", "score")
 
 
 def _register_commands() -> None:

@@ -106,9 +106,9 @@ def rescore_on(
         return RescoreSummary(as_of, 0, 0, 0)
     card = scorer.card
     _ensure_summaries(connection, as_of, account_ids)
-    book = f.read_signals(
-        connection, Windows.ending(as_of, card.signals), card.signals, account_ids
-    )
+    windows = Windows.ending(as_of, card.signals)
+    past = as_of < now.astimezone().date()
+    book = f.read_signals(connection, windows, card.signals, account_ids, past=past)
     total = len(book.rows)
     writer = SnapshotWriter(connection, as_of=as_of, now=now, fingerprint=card.fingerprint)
     profiles = scorer.profile

@@ -6,7 +6,8 @@ constant part is prepared once per profile.
 
 The breakdown keeps what the score was computed from, so any snapshot can be explained again later:
 `{"format": 1, "scorecard": fingerprint, "profile": key, "segment": ..., "stage": ...,
-"measures": [catalogue names], "values": [raw value or null, ...]}`.
+"values": [raw value or null, ...]}`, the values in catalogue order (`catalogue.MEASURE_NAMES`,
+which only ever grows at the end, so older breakdowns simply have fewer values).
 """
 
 import json
@@ -50,7 +51,6 @@ def breakdown_head(profile: ResolvedProfile, fingerprint: str) -> str:
             "profile": profile.key,
             "segment": profile.segment,
             "stage": profile.stage,
-            "measures": list(MEASURE_NAMES),
         }
     )
     return head[:-1] + ', "values": '
@@ -59,8 +59,7 @@ def breakdown_head(profile: ResolvedProfile, fingerprint: str) -> str:
 def read_breakdown(text: str) -> dict[str, Any]:
     """A stored breakdown with its values by measure name (missing ones as None)."""
     data: dict[str, Any] = json.loads(text) if text else {}
-    names, values = data.get("measures", []), data.get("values", [])
-    data["by_measure"] = dict(zip(names, values, strict=False))
+    data["by_measure"] = dict(zip(MEASURE_NAMES, data.get("values", []), strict=False))
     return data
 
 
@@ -102,14 +101,13 @@ class SnapshotWriter:
         if head is None:
             head = breakdown_head(profile, self._fingerprint)
             self._heads[profile.key + profile.segment + profile.stage] = head
-        coverage = round(coverage, 4)
         self._snapshots.append((
             next(self._ids), account, self._day, score, band, coverage, profile.key, override,
             head + json.dumps(values) + "}", self._created,
         ))  # fmt: skip
         delta = None
         if shown_score is not None and previous_score is not None:
-            delta = round(shown_score - previous_score, 1)
+            delta = shown_score - previous_score
         self._summaries.append((
             shown_score, shown_band, delta, previous_band, coverage, override is not None,
             self._day, account, self._day,
