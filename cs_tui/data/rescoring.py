@@ -155,7 +155,7 @@ def rescore_on(
     )
 
 
-_MISSING_SUMMARIES = """
+MISSING_SUMMARIES = """
 SELECT a.id FROM account a
 WHERE a.deleted_at IS NULL {only}
   AND NOT EXISTS (SELECT 1 FROM account_summary s WHERE s.account_id = a.id)
@@ -167,10 +167,10 @@ def _ensure_summaries(
 ) -> None:
     """Accounts without a summary row get one first, so that rescoring only has to update."""
     if account_ids is None:
-        statement = text(_MISSING_SUMMARIES.format(only=""))
+        statement = text(MISSING_SUMMARIES.format(only=""))
         missing = list(connection.execute(statement).scalars())
     else:
-        statement = text(_MISSING_SUMMARIES.format(only="AND a.id IN :ids")).bindparams(
+        statement = text(MISSING_SUMMARIES.format(only="AND a.id IN :ids")).bindparams(
             bindparam("ids", expanding=True, type_=Uuid())
         )
         missing = list(connection.execute(statement, {"ids": list(account_ids)}).scalars())

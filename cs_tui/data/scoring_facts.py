@@ -40,7 +40,7 @@ class BookSignals:
     """Everything rescoring reads, for every account asked about."""
 
     rows: list[Sequence[Any]]  # ACCOUNT_FACTS rows
-    sentiment: dict[AccountKey, tuple[int, date]]  # the entry in force: value, recorded on
+    sentiment: dict[AccountKey, tuple[int, date | None]]  # in force: value, recorded on
     overrides: dict[AccountKey, int]  # the override score in force
     plan_progress: dict[AccountKey, float | None]  # 0..100, None when not measurable
 
@@ -97,7 +97,7 @@ def read_signals(
     rows = list(run(q.ACCOUNT_FACTS))
     sentiment = {key: (value, as_date(on)) for key, value, on in run(q.SENTIMENT)}
     overrides = {key: score for key, score in run(q.OVERRIDES)}
-    return BookSignals(rows, sentiment, overrides, _plans(run(q.PLANS)))  # type: ignore[arg-type]
+    return BookSignals(rows, sentiment, overrides, _plans(run(q.PLANS)))
 
 
 def _plans(rows: Iterable[Sequence[Any]]) -> dict[AccountKey, float | None]:

@@ -25,7 +25,7 @@ BREAKDOWN_FORMAT = 1
 BATCH_ROWS = 20_000
 SNAPSHOT = HealthSnapshot.__table__  # type: ignore[attr-defined]
 
-_UPSERT_SNAPSHOT = """
+UPSERT_SNAPSHOT = """
 INSERT INTO health_snapshot (id, account_id, taken_on, score, band, coverage, profile,
                              override_score, breakdown, created_at)
 VALUES ({marks})
@@ -35,7 +35,7 @@ ON CONFLICT (account_id, taken_on) DO UPDATE SET
     breakdown = excluded.breakdown, created_at = excluded.created_at
 """
 
-_UPDATE_SUMMARY = """
+UPDATE_SUMMARY = """
 UPDATE account_summary SET score = {m}, band = {m}, score_delta = {m}, previous_band = {m},
                            coverage = {m}, overridden = {m}, scored_on = {m}
 WHERE account_id = {m} AND (scored_on IS NULL OR scored_on <= {m})
@@ -81,8 +81,8 @@ class SnapshotWriter:
         dialect = connection.dialect
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
         self._connection = connection
-        self._upsert = _UPSERT_SNAPSHOT.format(marks=", ".join([mark] * 10))
-        self._update = _UPDATE_SUMMARY.format(m=mark)
+        self._upsert = UPSERT_SNAPSHOT.format(marks=", ".join([mark] * 10))
+        self._update = UPDATE_SUMMARY.format(m=mark)
         self._day = as_of.isoformat()
         encode = SNAPSHOT.c.created_at.type.dialect_impl(dialect).bind_processor(dialect)
         self._created = encode(now) if encode else now
