@@ -123,6 +123,16 @@ def test_rescoring_some_accounts_leaves_the_others_alone(db: Database) -> None:
     assert summary(db, other).scored_on is None
 
 
+def test_many_accounts_are_rescored_in_parts(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cs_tui.data.rescoring as rescoring
+
+    monkeypatch.setattr(rescoring, "IDS_PER_QUERY", 2)
+    accounts = [healthy_account(db, f"Acme {n}") for n in range(5)]
+    result = rescore_accounts(db, accounts)
+    assert (result.accounts, result.scored, result.bands) == (5, 5, {"green": 5})
+    assert all(len(snapshots(db, account)) == 1 for account in accounts)
+
+
 def test_sentiment_counts_in_the_score_until_it_expires(db: Database) -> None:
     acme = healthy_account(db)
     rescore_book(db)
