@@ -177,22 +177,37 @@ def evaluate(profile: ResolvedProfile, values: Values) -> Score:
 
 
 def _curve_lines(curve: Curve, x: str, target: str) -> list[str]:
-    """`target += sub-score of x`, one branch per segment (adding nothing where it is 0)."""
-    xs, ys = curve.thresholds, curve.scores
+    """`target += sub-score of x`, found by halving the segments (adding nothing where it is 0).
 
-    def add(value: float) -> str:
+    Segment j lies below threshold j: `x <= t0` for the first of a linear curve, else `x < tj`
+    (`x <= tj` on a step curve where less is better), exactly as `curve_score` tests them.
+    """
+    xs, ys = curve.thresholds, curve.scores
+    linear = curve.kind is CurveKind.LINEAR
+
+    def below(j: int) -> str:
+        inclusive = (linear and j == 0) or (not linear and curve.direction is Direction.LOWER)
+        return f"{x} {'<=' if inclusive else '<'} {xs[j]!r}"
+
+    def add(segment: int) -> str:
+        if linear and 0 < segment < len(xs):
+            intercept, slope = _line(xs, ys, segment)
+            return f"{target} += {intercept!r} + {x} * {slope!r}"
+        value = ys[min(segment, len(ys) - 1)] if linear else ys[segment]
         return f"{target} += {value!r}" if value else "pass"
 
-    if curve.kind is CurveKind.STEPS:
-        test = "<" if curve.direction is Direction.HIGHER else "<="
-        lines = [f"if {x} {test} {xs[0]!r}: {add(ys[0])}"]
-        lines += [f"elif {x} {test} {xs[k]!r}: {add(ys[k])}" for k in range(1, len(xs))]
-        return [*lines, f"else: {add(ys[-1])}"]
-    lines = [f"if {x} <= {xs[0]!r}: {add(ys[0])}"]
-    for k in range(1, len(xs)):
-        intercept, slope = _line(xs, ys, k)
-        lines.append(f"elif {x} < {xs[k]!r}: {target} += {intercept!r} + {x} * {slope!r}")
-    return [*lines, f"else: {add(ys[-1])}"]
+    def segments(low: int, high: int, indent: str) -> list[str]:
+        if low == high:
+            return [f"{indent}{add(low)}"]
+        middle = (low + high) // 2
+        return [
+            f"{indent}if {below(middle)}:",
+            *segments(low, middle, indent + "    "),
+            f"{indent}else:",
+            *segments(middle + 1, high, indent + "    "),
+        ]
+
+    return segments(0, len(xs), "")
 
 
 def _at_least(cutoff: float) -> str:
