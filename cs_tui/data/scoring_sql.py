@@ -167,11 +167,12 @@ counted only for objectives whose metric is not tracked (see `facts.objective_pr
 
 ONLY_ACCOUNTS = {
     ACCOUNT_FACTS: "AND a.id IN :ids",
-    "surveys": "AND r.account_id IN :ids",
     SENTIMENT: "AND e.account_id IN :ids",
     OVERRIDES: "AND o.account_id IN :ids",
     PLANS: "AND p.account_id IN :ids",
 }
+"""Each query's filter to some accounts (by the expanding `:ids` parameter)."""
+ONLY_SURVEYS = "AND r.account_id IN :ids"
 
 
 def statement(sql: str, *, some_accounts: bool, past: bool = False) -> str:
@@ -179,7 +180,8 @@ def statement(sql: str, *, some_accounts: bool, past: bool = False) -> str:
 
     Scoring a past day (`past`) also looks at follow-ups done since, which were still open then.
     """
-    statuses = "'open', 'done'" if past else "'open'"
-    only, only_surveys = ("", "") if not some_accounts else (ONLY_ACCOUNTS[sql],
-                                                              ONLY_ACCOUNTS["surveys"])  # fmt: skip
-    return sql.format(only=only, only_surveys=only_surveys, followup_statuses=statuses)
+    return sql.format(
+        only=ONLY_ACCOUNTS[sql] if some_accounts else "",
+        only_surveys=ONLY_SURVEYS if some_accounts else "",
+        followup_statuses="'open', 'done'" if past else "'open'",
+    )
