@@ -8,7 +8,7 @@ from datetime import date
 import click
 
 from cs_tui.cli.context import database_option, open_store
-from cs_tui.cli.dates import DATE
+from cs_tui.cli.iso_dates import DATE
 
 
 def _echo_health(ctx: click.Context, reference: str, what: str) -> None:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 import click
 
 from cs_tui.cli.context import database_option, open_store
-from cs_tui.cli.dates import DATE
+from cs_tui.cli.iso_dates import DATE
 from cs_tui.cli.output import echo_json
 
 if TYPE_CHECKING:
