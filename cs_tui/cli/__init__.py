@@ -44,10 +44,12 @@ COMMAND_MODULES = (
     "demo",
     "export",
     "followups",
+    "health",
     "imports",
     "locate",
     "log",
     "plan",
+    "score",
     "timeline",
     "today",
 )

@@ -28,6 +28,7 @@ from cs_tui.domain.scoring.facts import measure_values
 
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 10_000
+IDS_PER_QUERY = 2_000  # more accounts are rescored in parts (SQL parameter limits)
 
 
 @dataclass(frozen=True)
@@ -104,19 +105,23 @@ def rescore_on(
     started = time.perf_counter()
     if account_ids is not None and not account_ids:
         return RescoreSummary(as_of, 0, 0, 0)
+    if account_ids is not None and len(account_ids) > IDS_PER_QUERY:
+        parts = [
+            rescore_on(connection, as_of=as_of, now=now, scorer=scorer,
+                       account_ids=account_ids[start : start + IDS_PER_QUERY])
+            for start in range(0, len(account_ids), IDS_PER_QUERY)
+        ]  # fmt: skip
+        return _merged(as_of, parts, time.perf_counter() - started)
     card = scorer.card
     _ensure_summaries(connection, as_of, account_ids)
-    book = f.read_signals(
-        connection, Windows.ending(as_of, card.signals), card.signals, account_ids
-    )
+    windows = Windows.ending(as_of, card.signals)
+    past = as_of < now.astimezone().date()
+    book = f.read_signals(connection, windows, card.signals, account_ids, past=past)
     total = len(book.rows)
     writer = SnapshotWriter(connection, as_of=as_of, now=now, fingerprint=card.fingerprint)
     profiles = scorer.profile
-    bands, sentiment_days, overrides = (
-        card.bands,
-        card.signals.sentiment_expires_after_days,
-        (book.overrides),
-    )
+    bands, overrides = card.bands, book.overrides
+    sentiment_days = card.signals.sentiment_expires_after_days
     shown_bands: Counter[str] = Counter()
     overridden = unscored = 0
     for done, row in enumerate(book.rows, start=1):
@@ -155,7 +160,22 @@ def rescore_on(
     )
 
 
-_MISSING_SUMMARIES = """
+def _merged(as_of: date, parts: Sequence[RescoreSummary], seconds: float) -> RescoreSummary:
+    bands: Counter[str] = Counter()
+    for part in parts:
+        bands.update(part.bands)
+    return RescoreSummary(
+        as_of=as_of,
+        accounts=sum(p.accounts for p in parts),
+        scored=sum(p.scored for p in parts),
+        unscored=sum(p.unscored for p in parts),
+        bands=dict(sorted(bands.items())),
+        overridden=sum(p.overridden for p in parts),
+        seconds=seconds,
+    )
+
+
+MISSING_SUMMARIES = """
 SELECT a.id FROM account a
 WHERE a.deleted_at IS NULL {only}
   AND NOT EXISTS (SELECT 1 FROM account_summary s WHERE s.account_id = a.id)
@@ -167,10 +187,10 @@ def _ensure_summaries(
 ) -> None:
     """Accounts without a summary row get one first, so that rescoring only has to update."""
     if account_ids is None:
-        statement = text(_MISSING_SUMMARIES.format(only=""))
+        statement = text(MISSING_SUMMARIES.format(only=""))
         missing = list(connection.execute(statement).scalars())
     else:
-        statement = text(_MISSING_SUMMARIES.format(only="AND a.id IN :ids")).bindparams(
+        statement = text(MISSING_SUMMARIES.format(only="AND a.id IN :ids")).bindparams(
             bindparam("ids", expanding=True, type_=Uuid())
         )
         missing = list(connection.execute(statement, {"ids": list(account_ids)}).scalars())

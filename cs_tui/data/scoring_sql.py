@@ -92,15 +92,16 @@ SELECT a.id, a.segment, a.lifecycle_stage, a.licensed_seats,
        {_latest("response_metric")},
        COALESCE(s.promoters, 0), COALESCE(s.detractors, 0), COALESCE(s.nps_answers, 0),
        COALESCE(s.satisfied, 0), COALESCE(s.csat_answers, 0),
-       (SELECT max(c.occurred_on) FROM check_in c
-         WHERE c.account_id = a.id AND c.deleted_at IS NULL AND c.kind <> 'internal_note'
-           AND c.occurred_on <= :as_of),
+       (SELECT c.occurred_on FROM check_in c
+         WHERE c.account_id = a.id AND c.occurred_on <= :as_of
+           AND c.deleted_at IS NULL AND c.kind <> 'internal_note'
+         ORDER BY c.occurred_on DESC LIMIT 1),
        (SELECT COALESCE(SUM(CASE WHEN f.due_on < :as_of AND f.created_at < :day_after
                                   AND (f.status = 'open' OR f.completed_at >= :day_after)
                                   AND (f.snoozed_until IS NULL OR f.snoozed_until <= :as_of)
                                  THEN 1 ELSE 0 END), 0)
           FROM follow_up f
-         WHERE f.account_id = a.id AND f.deleted_at IS NULL AND f.status IN ('open', 'done')),
+         WHERE f.account_id = a.id AND f.deleted_at IS NULL AND f.status IN ({{followup_statuses}})),
        h.taken_on, h.score, h.band, h.override_score
 FROM account a
 LEFT JOIN (
@@ -148,28 +149,39 @@ ORDER BY o.account_id, o.set_on, o.created_at
 
 PLANS = """
 SELECT p.account_id, p.status, o.status, o.baseline, o.target, o."current",
-       (SELECT count(*) FROM plan_milestone x
-         WHERE x.objective_id = o.id AND x.deleted_at IS NULL AND x.status = 'done'),
-       (SELECT count(*) FROM plan_milestone x
-         WHERE x.objective_id = o.id AND x.deleted_at IS NULL)
+       CASE WHEN o."current" IS NULL OR o.baseline IS NULL OR o.target IS NULL THEN
+           (SELECT count(*) FROM plan_milestone x
+             WHERE x.objective_id = o.id AND x.deleted_at IS NULL AND x.status = 'done')
+       ELSE 0 END,
+       CASE WHEN o."current" IS NULL OR o.baseline IS NULL OR o.target IS NULL THEN
+           (SELECT count(*) FROM plan_milestone x
+             WHERE x.objective_id = o.id AND x.deleted_at IS NULL)
+       ELSE 0 END
 FROM success_plan p
 LEFT JOIN plan_objective o
        ON o.plan_id = p.id AND o.deleted_at IS NULL AND p.status IN ('agreed', 'active')
 WHERE p.deleted_at IS NULL {only}
 """
-"""Each live plan's status and, for agreed and active plans, its objectives and milestone counts."""
+"""Each live plan's status and, for agreed and active plans, its objectives; milestones are
+counted only for objectives whose metric is not tracked (see `facts.objective_progress`)."""
 
 ONLY_ACCOUNTS = {
     ACCOUNT_FACTS: "AND a.id IN :ids",
-    "surveys": "AND r.account_id IN :ids",
     SENTIMENT: "AND e.account_id IN :ids",
     OVERRIDES: "AND o.account_id IN :ids",
     PLANS: "AND p.account_id IN :ids",
 }
+"""Each query's filter to some accounts (by the expanding `:ids` parameter)."""
+ONLY_SURVEYS = "AND r.account_id IN :ids"
 
 
-def statement(sql: str, *, some_accounts: bool) -> str:
-    """The query for every account, or (with an expanding `:ids` parameter) for some."""
-    if not some_accounts:
-        return sql.format(only="", only_surveys="")
-    return sql.format(only=ONLY_ACCOUNTS[sql], only_surveys=ONLY_ACCOUNTS["surveys"])
+def statement(sql: str, *, some_accounts: bool, past: bool = False) -> str:
+    """The query for every account, or (with an expanding `:ids` parameter) for some.
+
+    Scoring a past day (`past`) also looks at follow-ups done since, which were still open then.
+    """
+    return sql.format(
+        only=ONLY_ACCOUNTS[sql] if some_accounts else "",
+        only_surveys=ONLY_SURVEYS if some_accounts else "",
+        followup_statuses="'open', 'done'" if past else "'open'",
+    )

@@ -6,7 +6,8 @@ constant part is prepared once per profile.
 
 The breakdown keeps what the score was computed from, so any snapshot can be explained again later:
 `{"format": 1, "scorecard": fingerprint, "profile": key, "segment": ..., "stage": ...,
-"measures": [catalogue names], "values": [raw value or null, ...]}`.
+"values": [raw value or null, ...]}`, the values in catalogue order (`catalogue.MEASURE_NAMES`,
+which only ever grows at the end, so older breakdowns simply have fewer values).
 """
 
 import json
@@ -24,7 +25,7 @@ BREAKDOWN_FORMAT = 1
 BATCH_ROWS = 20_000
 SNAPSHOT = HealthSnapshot.__table__  # type: ignore[attr-defined]
 
-_UPSERT_SNAPSHOT = """
+UPSERT_SNAPSHOT = """
 INSERT INTO health_snapshot (id, account_id, taken_on, score, band, coverage, profile,
                              override_score, breakdown, created_at)
 VALUES ({marks})
@@ -34,7 +35,7 @@ ON CONFLICT (account_id, taken_on) DO UPDATE SET
     breakdown = excluded.breakdown, created_at = excluded.created_at
 """
 
-_UPDATE_SUMMARY = """
+UPDATE_SUMMARY = """
 UPDATE account_summary SET score = {m}, band = {m}, score_delta = {m}, previous_band = {m},
                            coverage = {m}, overridden = {m}, scored_on = {m}
 WHERE account_id = {m} AND (scored_on IS NULL OR scored_on <= {m})
@@ -50,7 +51,6 @@ def breakdown_head(profile: ResolvedProfile, fingerprint: str) -> str:
             "profile": profile.key,
             "segment": profile.segment,
             "stage": profile.stage,
-            "measures": list(MEASURE_NAMES),
         }
     )
     return head[:-1] + ', "values": '
@@ -59,8 +59,7 @@ def breakdown_head(profile: ResolvedProfile, fingerprint: str) -> str:
 def read_breakdown(text: str) -> dict[str, Any]:
     """A stored breakdown with its values by measure name (missing ones as None)."""
     data: dict[str, Any] = json.loads(text) if text else {}
-    names, values = data.get("measures", []), data.get("values", [])
-    data["by_measure"] = dict(zip(names, values, strict=False))
+    data["by_measure"] = dict(zip(MEASURE_NAMES, data.get("values", []), strict=False))
     return data
 
 
@@ -82,8 +81,8 @@ class SnapshotWriter:
         dialect = connection.dialect
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
         self._connection = connection
-        self._upsert = _UPSERT_SNAPSHOT.format(marks=", ".join([mark] * 10))
-        self._update = _UPDATE_SUMMARY.format(m=mark)
+        self._upsert = UPSERT_SNAPSHOT.format(marks=", ".join([mark] * 10))
+        self._update = UPDATE_SUMMARY.format(m=mark)
         self._day = as_of.isoformat()
         encode = SNAPSHOT.c.created_at.type.dialect_impl(dialect).bind_processor(dialect)
         self._created = encode(now) if encode else now
@@ -102,14 +101,13 @@ class SnapshotWriter:
         if head is None:
             head = breakdown_head(profile, self._fingerprint)
             self._heads[profile.key + profile.segment + profile.stage] = head
-        coverage = round(coverage, 4)
         self._snapshots.append((
             next(self._ids), account, self._day, score, band, coverage, profile.key, override,
             head + json.dumps(values) + "}", self._created,
         ))  # fmt: skip
         delta = None
         if shown_score is not None and previous_score is not None:
-            delta = round(shown_score - previous_score, 1)
+            delta = shown_score - previous_score
         self._summaries.append((
             shown_score, shown_band, delta, previous_band, coverage, override is not None,
             self._day, account, self._day,

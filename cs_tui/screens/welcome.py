@@ -70,7 +70,7 @@ class WelcomeScreen(Screen[str]):
 
     @work(thread=True, exclusive=True, group="welcome")
     def _write_demo(self) -> None:
-        from cs_tui.data.summary import refresh_book
+        from cs_tui.data.book_scoring import score_new_book
         from cs_tui.demo import write_demo_book
 
         db = self.app.store.get()  # type: ignore[attr-defined]
@@ -80,7 +80,7 @@ class WelcomeScreen(Screen[str]):
 
         write_demo_book(db, accounts=DEMO_ACCOUNTS, progress=progress)
         self.app.call_from_thread(self._progress, "Summarising…", 0, 0)
-        refresh_book(db)
+        score_new_book(db)
         self.app.call_from_thread(self.dismiss, "demo")
 
     def _progress(self, label: str, done: int, total: int) -> None:

@@ -1,7 +1,7 @@
 """Health scoring: an explainable, configurable 0-100 score per account. Pure: no I/O, no clock.
 
 - `catalogue`: the measures the store can compute, in a fixed order (`Values` tuples follow it).
-- `scorecard` / `parse`: groups, weighted measures with thresholds, bands, profiles, cadences,
+- `scorecard` / `parse` / `reader`: groups, weighted measures with thresholds, bands, profiles, cadences,
   validated from TOML data.
 - `compiled`: a scorecard resolved per segment and lifecycle stage and compiled to a fast function.
 - `facts`: from the store's aggregates (`AccountFacts`) to raw measure values (NPS, CSAT, ...).
@@ -20,7 +20,8 @@ from cs_tui.domain.scoring.engine import (
 )
 from cs_tui.domain.scoring.explain import Explanation, GroupResult, MeasureResult, Mover, movers
 from cs_tui.domain.scoring.facts import AccountFacts, ObjectiveFacts, plan_progress
-from cs_tui.domain.scoring.parse import ScorecardError, parse_scorecard
+from cs_tui.domain.scoring.parse import parse_scorecard
+from cs_tui.domain.scoring.reader import ScorecardError
 from cs_tui.domain.scoring.scorecard import Scorecard
 
 __all__ = [

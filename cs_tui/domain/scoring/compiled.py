@@ -7,6 +7,7 @@ scoring an account is a few comparisons and additions per measure: no loops, loo
 `evaluate()` is the same arithmetic written plainly; tests hold the two to the same results.
 """
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,7 +19,9 @@ STANDARD_PROFILE = "standard"
 COVERAGE_TOLERANCE = 1e-9  # a coverage equal to the minimum passes despite float rounding
 
 Score = tuple[float | None, str, float]
-"""(score rounded to 0.1 or None when data is insufficient, band, coverage 0..1)."""
+"""(score 0..100, or None when data is insufficient; band; coverage 0..1). Scores are not rounded
+here (rounding costs more than the rest of scoring); people see them rounded to whole numbers, and
+the band is that of the rounded score."""
 
 ScoreFunction = Callable[[Values], Score]
 
@@ -39,6 +42,10 @@ class ResolvedGroup:
     weight: float
     measures: tuple[ResolvedMeasure, ...]
 
+    @property
+    def measure_weight(self) -> float:
+        return sum(m.weight for m in self.measures)
+
 
 @dataclass(frozen=True)
 class ResolvedProfile:
@@ -52,6 +59,10 @@ class ResolvedProfile:
     groups: tuple[ResolvedGroup, ...]
     bands: Bands
     min_coverage: float
+
+    @property
+    def total_weight(self) -> float:
+        return sum(g.weight for g in self.groups)
 
 
 def resolve(card: Scorecard, segment: str, stage: str) -> ResolvedProfile:
@@ -116,26 +127,44 @@ def curve_score(curve: Curve, raw: float) -> float:
         return ys[0]
     for k in range(1, len(xs)):
         if raw < xs[k]:
-            slope = (ys[k] - ys[k - 1]) / (xs[k] - xs[k - 1])
-            return ys[k - 1] + (raw - xs[k - 1]) * slope
+            intercept, slope = _line(xs, ys, k)
+            return intercept + raw * slope
     return ys[-1]
 
 
+def _line(xs: tuple[float, ...], ys: tuple[float, ...], k: int) -> tuple[float, float]:
+    """The segment ending at threshold k as intercept and slope (one multiply and one add)."""
+    slope = (ys[k] - ys[k - 1]) / (xs[k] - xs[k - 1])
+    return ys[k - 1] - xs[k - 1] * slope, slope
+
+
 def weighted(profile: ResolvedProfile, values: Values) -> tuple[float | None, float]:
-    """The unrounded weighted mean of the groups with data (None without any), and the coverage."""
-    total = weights = coverage = 0.0
+    """The unrounded weighted mean of the groups with data (None without any), and the coverage.
+
+    Coverage is the weight of the groups with data, less the share of their missing measures,
+    over the profile's total weight; the compiled function adds it up in the same order.
+    """
+    total = weights = missing = 0.0
     for group in profile.groups:
+        if len(group.measures) == 1:  # its mean is the measure's own sub-score
+            (measure,) = group.measures
+            raw = values[measure.index]
+            if raw is not None:
+                total += curve_score(measure.curve.times(group.weight), raw)
+                weights += group.weight
+            continue
         group_sum = group_weight = 0.0
         for measure in group.measures:
             raw = values[measure.index]
             if raw is None:
                 continue
-            group_sum += measure.weight * curve_score(measure.curve, raw)
+            group_sum += curve_score(measure.curve.times(measure.weight), raw)
             group_weight += measure.weight
-            coverage += measure.share
         if group_weight:
             total += group.weight * (group_sum / group_weight)
             weights += group.weight
+            missing += group.weight - group.weight / group.measure_weight * group_weight
+    coverage = (weights - missing) / profile.total_weight if profile.total_weight else 0.0
     return (total / weights if weights else None), coverage
 
 
@@ -144,50 +173,91 @@ def evaluate(profile: ResolvedProfile, values: Values) -> Score:
     mean, coverage = weighted(profile, values)
     if mean is None or coverage < profile.min_coverage - COVERAGE_TOLERANCE:
         return None, HealthBand.INSUFFICIENT.value, coverage
-    score = round(mean, 1)
-    return score, profile.bands.band_for(score).value, coverage
+    return mean, profile.bands.band_for(mean).value, coverage
 
 
-def _curve_lines(curve: Curve) -> list[str]:
+def _curve_lines(curve: Curve, x: str, target: str) -> list[str]:
+    """`target += sub-score of x`, found by halving the segments (adding nothing where it is 0).
+
+    Segment j lies below threshold j: `x <= t0` for the first of a linear curve, else `x < tj`
+    (`x <= tj` on a step curve where less is better), exactly as `curve_score` tests them.
+    """
     xs, ys = curve.thresholds, curve.scores
-    if curve.kind is CurveKind.STEPS:
-        test = "<" if curve.direction is Direction.HIGHER else "<="
-        lines = [f"if x {test} {xs[0]!r}: s = {ys[0]!r}"]
-        lines += [f"elif x {test} {xs[k]!r}: s = {ys[k]!r}" for k in range(1, len(xs))]
-        return [*lines, f"else: s = {ys[-1]!r}"]
-    lines = [f"if x <= {xs[0]!r}: s = {ys[0]!r}"]
-    for k in range(1, len(xs)):
-        slope = (ys[k] - ys[k - 1]) / (xs[k] - xs[k - 1])
-        lines.append(f"elif x < {xs[k]!r}: s = {ys[k - 1]!r} + (x - {xs[k - 1]!r}) * {slope!r}")
-    return [*lines, f"else: s = {ys[-1]!r}"]
+    linear = curve.kind is CurveKind.LINEAR
+
+    def below(j: int) -> str:
+        inclusive = (linear and j == 0) or (not linear and curve.direction is Direction.LOWER)
+        return f"{x} {'<=' if inclusive else '<'} {xs[j]!r}"
+
+    def add(segment: int) -> str:
+        if linear and 0 < segment < len(xs):
+            intercept, slope = _line(xs, ys, segment)
+            return f"{target} += {intercept!r} + {x} * {slope!r}"
+        value = ys[min(segment, len(ys) - 1)] if linear else ys[segment]
+        return f"{target} += {value!r}" if value else "pass"
+
+    def segments(low: int, high: int, indent: str) -> list[str]:
+        if low == high:
+            return [f"{indent}{add(low)}"]
+        middle = (low + high) // 2
+        return [
+            f"{indent}if {below(middle)}:",
+            *segments(low, middle, indent + "    "),
+            f"{indent}else:",
+            *segments(middle + 1, high, indent + "    "),
+        ]
+
+    return segments(0, len(xs), "")
+
+
+def _at_least(cutoff: float) -> str:
+    """A test on `result` equal to `round(result) >= cutoff` (Python rounds half to even)."""
+    whole = math.ceil(cutoff)
+    return f"result {'>=' if whole % 2 == 0 else '>'} {whole - 0.5!r}"
+
+
+def _measure_lines(measure: ResolvedMeasure, single: bool, weight: float) -> list[str]:
+    x = f"v{measure.index}"
+    lines = [f"    if {x} is not None:"]
+    if single:  # the group's weight is folded into the curve's scores
+        curve = _curve_lines(measure.curve.times(weight), x, "total")
+        return [*lines, *(f"        {line}" for line in curve), f"        weights += {weight!r}"]
+    curve = _curve_lines(measure.curve.times(measure.weight), x, "group_sum")
+    return [*lines, *(f"        {line}" for line in curve),
+            f"        group_weight += {measure.weight!r}"]  # fmt: skip
 
 
 def _source(profile: ResolvedProfile) -> str:
+    """The scoring function as Python source: one straight block per measure, no loops."""
     bands = profile.bands
-    lines = ["def score(v):", "    total = 0.0", "    weights = 0.0", "    coverage = 0.0"]
+    unpacked = ", ".join(f"v{n}" for n in range(len(MEASURE_INDEX)))
+    lines = ["def score(v):", f"    {unpacked}, = v", "    total = 0.0", "    weights = 0.0",
+             "    missing = 0.0"]  # fmt: skip
     for group in profile.groups:
+        if len(group.measures) == 1:
+            lines += _measure_lines(group.measures[0], True, group.weight)
+            continue
         lines += ["    group_sum = 0.0", "    group_weight = 0.0"]
         for m in group.measures:
-            lines += [f"    x = v[{m.index}]", "    if x is not None:"]
-            lines += [f"        {line}" for line in _curve_lines(m.curve)]
-            lines += [
-                f"        group_sum += {m.weight!r} * s",
-                f"        group_weight += {m.weight!r}",
-                f"        coverage += {m.share!r}",
-            ]
+            lines += _measure_lines(m, False, group.weight)
         lines += [
             "    if group_weight:",
             f"        total += {group.weight!r} * (group_sum / group_weight)",
             f"        weights += {group.weight!r}",
+            f"        missing += {group.weight!r} - {group.weight / group.measure_weight!r}"
+            " * group_weight",
         ]
+    total_weight = profile.total_weight
     lines += [
+        f"    coverage = (weights - missing) / {total_weight!r}"
+        if total_weight
+        else "    coverage = 0.0",
         f"    if not weights or coverage < {profile.min_coverage - COVERAGE_TOLERANCE!r}:",
         f"        return None, {HealthBand.INSUFFICIENT.value!r}, coverage",
-        "    result = round(total / weights, 1)",
-        "    shown = round(result)",
-        f"    if shown >= {bands.green.lower!r}:",
+        "    result = total / weights",
+        f"    if {_at_least(bands.green.lower)}:",
         f"        return result, {HealthBand.GREEN.value!r}, coverage",
-        f"    if shown >= {bands.yellow.lower!r}:",
+        f"    if {_at_least(bands.yellow.lower)}:",
         f"        return result, {HealthBand.YELLOW.value!r}, coverage",
         f"    return result, {HealthBand.RED.value!r}, coverage",
     ]
@@ -198,7 +268,7 @@ def compile_profile(profile: ResolvedProfile) -> ScoreFunction:
     """The profile's scoring function: `score(values) -> (score, band, coverage)`."""
     namespace: dict[str, object] = {}
     code = compile(_source(profile), f"<scorecard profile {profile.key}>", "exec")
-    exec(code, {"__builtins__": {"round": round}}, namespace)
+    exec(code, {"__builtins__": {}}, namespace)
     function = namespace["score"]
     assert callable(function)
     return function

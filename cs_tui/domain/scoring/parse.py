@@ -15,6 +15,7 @@ from typing import Any
 from cs_tui.domain.cadence import FALLBACK_CADENCE_DAYS, OVERDUE_FACTOR, Cadences
 from cs_tui.domain.enums import HealthBand, LifecycleStage, values
 from cs_tui.domain.scoring.catalogue import BY_NAME
+from cs_tui.domain.scoring.reader import Reader, ScorecardError, shown, unknown
 from cs_tui.domain.scoring.scorecard import (
     Band,
     Bands,
@@ -36,94 +37,9 @@ _BANDS = (HealthBand.RED, HealthBand.YELLOW, HealthBand.GREEN)
 _STAGES = values(LifecycleStage)
 
 
-class ScorecardError(ValueError):
-    """The scorecard is invalid; `problems` holds (field, message) pairs."""
-
-    def __init__(self, problems: list[tuple[str, str]], source: str = "") -> None:
-        self.problems = tuple(problems)
-        self.source = source
-        where = f"{source}: " if source else ""
-        listed = "; ".join(f"{path}: {message}" for path, message in problems)
-        super().__init__(f"{where}invalid scorecard: {listed}")
-
-
-class _Reader:
-    """Typed getters that record a problem (and return a fallback) instead of raising."""
-
-    def __init__(self) -> None:
-        self.problems: list[tuple[str, str]] = []
-
-    def fail(self, path: str, message: str) -> None:
-        self.problems.append((path, message))
-
-    def table(self, data: Any, path: str, allowed: tuple[str, ...] | None = None) -> dict[str, Any]:
-        if not isinstance(data, Mapping):
-            self.fail(path, f"must be a table, not {_shown(data)}")
-            return {}
-        if allowed is not None:
-            for key in data:
-                if key not in allowed:
-                    self.fail(f"{path}.{key}" if path else key, _unknown(key, allowed))
-        return dict(data)
-
-    def number(
-        self, data: Any, path: str, *, low: float | None = None, high: float | None = None,
-        positive: bool = False,
-    ) -> float | None:  # fmt: skip
-        if isinstance(data, bool) or not isinstance(data, int | float) or data != data:
-            self.fail(path, f"must be a number, not {_shown(data)}")
-            return None
-        value = float(data)
-        if positive and value <= 0:
-            self.fail(path, f"must be positive, not {_shown(data)}")
-            return None
-        if (low is not None and value < low) or (high is not None and value > high):
-            self.fail(path, f"must be between {low:g} and {high:g}, not {_shown(data)}")
-            return None
-        return value
-
-    def whole(self, data: Any, path: str, *, low: int = 1, high: int = 3650) -> int | None:
-        if isinstance(data, bool) or not isinstance(data, int) or not low <= data <= high:
-            self.fail(path, f"must be a whole number from {low} to {high}, not {_shown(data)}")
-            return None
-        return data
-
-    def text(self, data: Any, path: str) -> str | None:
-        if not isinstance(data, str) or not data.strip():
-            self.fail(path, f"must be a non-empty string, not {_shown(data)}")
-            return None
-        return data.strip()
-
-    def texts(self, data: Any, path: str, allowed: list[str] | None = None) -> frozenset[str]:
-        if not isinstance(data, list) or not all(isinstance(v, str) for v in data):
-            self.fail(path, f"must be a list of strings, not {_shown(data)}")
-            return frozenset()
-        if allowed is not None:
-            for item in data:
-                if item not in allowed:
-                    self.fail(path, _unknown(item, tuple(allowed)))
-        return frozenset(data)
-
-    def numbers(self, data: Any, path: str) -> tuple[float, ...] | None:
-        if not isinstance(data, list) or not data:
-            self.fail(path, f"must be a non-empty list of numbers, not {_shown(data)}")
-            return None
-        found = [self.number(item, f"{path}[{n}]") for n, item in enumerate(data)]
-        return None if any(v is None for v in found) else tuple(v for v in found if v is not None)
-
-
-def _shown(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _unknown(key: str, allowed: tuple[str, ...]) -> str:
-    return f"unknown name {key!r}; expected one of {', '.join(allowed)}"
-
-
 def parse_scorecard(data: Mapping[str, Any], *, source: str = "") -> Scorecard:
     """The scorecard described by `data` (a parsed TOML document), or `ScorecardError`."""
-    read = _Reader()
+    read = Reader()
     top = read.table(data, "", _TOP_LEVEL)
     min_coverage = read.number(top.get("min_coverage", 0.5), "min_coverage", low=0.0, high=1.0)
     unscored = read.texts(top.get("unscored_stages", ["churned"]), "unscored_stages", _STAGES)
@@ -156,7 +72,7 @@ def parse_scorecard(data: Mapping[str, Any], *, source: str = "") -> Scorecard:
     )
 
 
-def _bands(read: _Reader, data: Any) -> Bands | None:
+def _bands(read: Reader, data: Any) -> Bands | None:
     table = read.table(data, "bands", (*_BANDS, "insufficient_label"))
     found: list[Band] = []
     for name in _BANDS:
@@ -191,7 +107,7 @@ def _bands(read: _Reader, data: Any) -> Bands | None:
     return Bands(red, yellow, green, insufficient)
 
 
-def _cadences(read: _Reader, data: Any) -> Cadences:
+def _cadences(read: Reader, data: Any) -> Cadences:
     table = read.table(data, "cadence", ("days", "default_days", "overdue_factor"))
     days: dict[str, int] = {}
     for segment, value in read.table(table.get("days", {}), "cadence.days").items():
@@ -208,7 +124,7 @@ def _cadences(read: _Reader, data: Any) -> Cadences:
     return Cadences(days, fallback or FALLBACK_CADENCE_DAYS, factor or OVERDUE_FACTOR)
 
 
-def _signals(read: _Reader, data: Any) -> SignalSettings:
+def _signals(read: Reader, data: Any) -> SignalSettings:
     names = tuple(f.name for f in fields(SignalSettings))
     table = read.table(data, "signals", names)
     chosen: dict[str, Any] = {}
@@ -229,7 +145,7 @@ def _signals(read: _Reader, data: Any) -> SignalSettings:
     return replace(SignalSettings(), **chosen)
 
 
-def _groups(read: _Reader, data: Any) -> tuple[GroupSpec, ...]:
+def _groups(read: Reader, data: Any) -> tuple[GroupSpec, ...]:
     if data is None:
         read.fail("groups", "is missing; a scorecard needs at least one group")
         return ()
@@ -247,17 +163,17 @@ def _groups(read: _Reader, data: Any) -> tuple[GroupSpec, ...]:
 
 
 def read_curve(
-    read: _Reader, table: Mapping[str, Any], path: str, base: Curve | None
+    read: Reader, table: Mapping[str, Any], path: str, base: Curve | None
 ) -> Curve | None:
     """A curve from a measure's table; a profile's change may give only some fields (`base`)."""
     kind_text = table.get("curve", base.kind.value if base else "linear")
     direction_text = table.get("direction", base.direction.value if base else None)
     if kind_text not in values(CurveKind):
-        read.fail(f"{path}.curve", f"must be linear or steps, not {_shown(kind_text)}")
+        read.fail(f"{path}.curve", f"must be linear or steps, not {shown(kind_text)}")
         return None
     if direction_text not in values(Direction):
         read.fail(f"{path}.direction", f"must be higher or lower (which is better), not "
-                                       f"{_shown(direction_text)}")  # fmt: skip
+                                       f"{shown(direction_text)}")  # fmt: skip
         return None
     xs = read.numbers(table["thresholds"], f"{path}.thresholds") if "thresholds" in table else (
         base.thresholds if base else read.numbers(None, f"{path}.thresholds"))  # fmt: skip
@@ -290,7 +206,7 @@ def read_curve(
 _MEASURE_KEYS = ("group", "weight", "curve", "direction", "thresholds", "scores")
 
 
-def _measures(read: _Reader, data: Any, groups: set[str]) -> tuple[MeasureSpec, ...]:
+def _measures(read: Reader, data: Any, groups: set[str]) -> tuple[MeasureSpec, ...]:
     if data is None:
         read.fail("measures", "is missing; a scorecard needs at least one measure")
         return ()
@@ -298,12 +214,12 @@ def _measures(read: _Reader, data: Any, groups: set[str]) -> tuple[MeasureSpec, 
     for name, entry in read.table(data, "measures").items():
         path = f"measures.{name}"
         if name not in BY_NAME:
-            read.fail(path, _unknown(name, tuple(BY_NAME)))
+            read.fail(path, unknown(name, tuple(BY_NAME)))
             continue
         table = read.table(entry, path, _MEASURE_KEYS)
         group = read.text(table.get("group"), f"{path}.group")
         if group is not None and group not in groups:
-            read.fail(f"{path}.group", _unknown(group, tuple(sorted(groups))))
+            read.fail(f"{path}.group", unknown(group, tuple(sorted(groups))))
             group = None
         weight = read.number(table.get("weight"), f"{path}.weight", positive=True)
         curve = read_curve(read, table, path, None)
@@ -316,7 +232,7 @@ _PROFILE_KEYS = ("label", "segments", "stages", "exclude", "groups", "measures")
 
 
 def _profiles(
-    read: _Reader, data: Any, groups: tuple[GroupSpec, ...], measures: tuple[MeasureSpec, ...]
+    read: Reader, data: Any, groups: tuple[GroupSpec, ...], measures: tuple[MeasureSpec, ...]
 ) -> tuple[Profile, ...]:
     group_names = tuple(g.name for g in groups)
     by_name = {m.name: m for m in measures}
@@ -335,14 +251,14 @@ def _profiles(
         weights: dict[str, float] = {}
         for group, weight in read.table(table.get("groups", {}), f"{path}.groups").items():
             if group not in group_names:
-                read.fail(f"{path}.groups.{group}", _unknown(group, group_names))
+                read.fail(f"{path}.groups.{group}", unknown(group, group_names))
             elif checked := read.number(weight, f"{path}.groups.{group}", positive=True):
                 weights[group] = checked
         changes: dict[str, MeasureChange] = {}
         for measure, change in read.table(table.get("measures", {}), f"{path}.measures").items():
             where = f"{path}.measures.{measure}"
             if measure not in by_name:
-                read.fail(where, _unknown(measure, tuple(by_name)))
+                read.fail(where, unknown(measure, tuple(by_name)))
                 continue
             given = read.table(change, where, ("weight", "curve", "thresholds", "scores"))
             weight = None

@@ -51,6 +51,10 @@ class Curve:
         x0, x1, y0, y1 = xs[k - 1], xs[k], ys[k - 1], ys[k]
         return y0 + (raw - x0) * (y1 - y0) / (x1 - x0)
 
+    def times(self, factor: float) -> "Curve":
+        """The same curve with every score multiplied by `factor` (a weight folded in)."""
+        return replace(self, scores=tuple(y * factor for y in self.scores))
+
     def scaled(self, factor: float) -> "Curve":
         """The same curve with thresholds multiplied by `factor` (cadences to days)."""
         return replace(self, thresholds=tuple(t * factor for t in self.thresholds))

@@ -1,6 +1,5 @@
 """Rescoring on both backends: day snapshots, the summary, deltas, windows, sentiment, overrides."""
 
-import json
 from datetime import timedelta
 
 import pytest
@@ -13,6 +12,7 @@ from cs_tui.data.health_writes import (
     set_override,
 )
 from cs_tui.data.rescoring import rescore_accounts, rescore_book
+from cs_tui.data.scoring_writes import read_breakdown
 from tests.unit.data.health_book import (
     TODAY,
     add_account,
@@ -36,8 +36,7 @@ def test_rescoring_stores_one_snapshot_per_account_and_day_and_the_same_day_repl
     assert snapshot.taken_on == TODAY
     assert snapshot.band == "green"
     assert snapshot.score is not None and snapshot.score >= 75
-    stored = json.loads(snapshot.breakdown)
-    assert stored["values"][stored["measures"].index("licence_utilisation")] == 0.9
+    assert read_breakdown(snapshot.breakdown)["by_measure"]["licence_utilisation"] == 0.9
     add_overdue_followup(db, acme, due_ago=10)
     rescore_book(db)
     [replaced] = snapshots(db, acme)
@@ -78,8 +77,7 @@ def test_an_earlier_day_sees_only_what_was_known_then(db: Database) -> None:
     acme = healthy_account(db)
     add_touch(db, acme, 2)
     rescore_book(db, as_of=days_ago(4))
-    old = json.loads(snapshots(db, acme)[0].breakdown)
-    values = dict(zip(old["measures"], old["values"], strict=True))
+    values = read_breakdown(snapshots(db, acme)[0].breakdown)["by_measure"]
     assert values["last_touch"] == 3  # the touch 7 days ago, seen 4 days ago
     assert values["licence_utilisation"] == 0.9  # the sample 5 days ago
 
@@ -91,8 +89,7 @@ def test_internal_notes_and_stale_samples_do_not_count(db: Database) -> None:
     add_metrics(db, quiet, "active_users", (61, 50.0))  # older than 60 days: stale
     add_metrics(db, quiet, "feature_adoption", (59, 0.5))
     rescore_book(db)
-    stored = json.loads(snapshots(db, quiet)[0].breakdown)
-    values = dict(zip(stored["measures"], stored["values"], strict=True))
+    values = read_breakdown(snapshots(db, quiet)[0].breakdown)["by_measure"]
     assert values["last_touch"] == 40
     assert values["licence_utilisation"] is None
     assert values["feature_adoption"] == 0.5
@@ -126,6 +123,16 @@ def test_rescoring_some_accounts_leaves_the_others_alone(db: Database) -> None:
     assert summary(db, other).scored_on is None
 
 
+def test_many_accounts_are_rescored_in_parts(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cs_tui.data.rescoring as rescoring
+
+    monkeypatch.setattr(rescoring, "IDS_PER_QUERY", 2)
+    accounts = [healthy_account(db, f"Acme {n}") for n in range(5)]
+    result = rescore_accounts(db, accounts)
+    assert (result.accounts, result.scored, result.bands) == (5, 5, {"green": 5})
+    assert all(len(snapshots(db, account)) == 1 for account in accounts)
+
+
 def test_sentiment_counts_in_the_score_until_it_expires(db: Database) -> None:
     acme = healthy_account(db)
     rescore_book(db)
@@ -139,8 +146,8 @@ def test_sentiment_counts_in_the_score_until_it_expires(db: Database) -> None:
 
     def sentiment_on(day_offset: int) -> float | None:
         rescore_book(db, as_of=TODAY + timedelta(days=day_offset))
-        stored = json.loads(snapshots(db, acme)[-1].breakdown)
-        return dict(zip(stored["measures"], stored["values"], strict=True))["csm_sentiment"]
+        stored = read_breakdown(snapshots(db, acme)[-1].breakdown)
+        return stored["by_measure"]["csm_sentiment"]  # type: ignore[no-any-return]
 
     assert sentiment_on(60) == 1.0
     assert sentiment_on(61) is None

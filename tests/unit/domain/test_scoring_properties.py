@@ -105,7 +105,7 @@ def test_improving_one_measure_in_its_favourable_direction_never_lowers_the_scor
     assert profile is not None
     before, after = profile.score(sample)[0], profile.score(better)[0]
     if before is not None:
-        assert after is not None and after >= before
+        assert after is not None and after >= before - 1e-9  # float rounding at a threshold
 
 
 @settings(max_examples=100, deadline=None)
