@@ -1,6 +1,9 @@
 """The per-account summary cache behind the list and Today: last touch, follow-ups, plan status.
 
 Derived data: recomputed from the source tables after writes and on rescoring, never edited.
+The overdue count tests the due date inside `count(CASE ...)`, not in WHERE: given `due_on <` there,
+SQLite's planner picks the (status, due_on) index and reads every overdue follow-up of the book for
+each account (minutes at 100,000 accounts) instead of the account's own through (account_id, status).
 """
 
 from collections.abc import Sequence
@@ -20,9 +23,10 @@ SELECT a.id,
          WHERE c.account_id = a.id AND c.deleted_at IS NULL AND c.kind <> 'internal_note'),
        (SELECT count(*) FROM follow_up f
          WHERE f.account_id = a.id AND f.deleted_at IS NULL AND f.status = 'open'),
-       (SELECT count(*) FROM follow_up f
-         WHERE f.account_id = a.id AND f.deleted_at IS NULL AND f.status = 'open'
-           AND f.due_on < :today AND (f.snoozed_until IS NULL OR f.snoozed_until <= :today)),
+       (SELECT count(CASE WHEN f.due_on < :today
+                               AND (f.snoozed_until IS NULL OR f.snoozed_until <= :today) THEN 1 END)
+          FROM follow_up f
+         WHERE f.account_id = a.id AND f.deleted_at IS NULL AND f.status = 'open'),
        COALESCE((SELECT p.status FROM success_plan p
                   WHERE p.account_id = a.id AND p.deleted_at IS NULL), ''),
        NULL, '', NULL, '', 0, false
