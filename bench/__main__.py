@@ -62,19 +62,23 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.update(child_environment(context.scratch() / "home"))  # in-process runs too
     started = time.perf_counter()
     results = []
+    durations: dict[str, float] = {}
     try:
         if found.benchmarks:
             context.book()
         for benchmark in found.benchmarks:
+            begun = time.perf_counter()
             with console.status(benchmark.title) as status:
                 results.extend(
                     run_benchmark(benchmark, context, repeats, lambda text: status.update(text))
                 )
+            durations[benchmark.name] = round(time.perf_counter() - begun, 1)
     finally:
         context.close()
     results.extend(skipped_rows(found.skipped))
     meta = machine_meta(quick=options.quick, accounts=context.accounts, repeats=repeats)
     meta["seconds"] = round(time.perf_counter() - started, 1)
+    meta["benchmark_seconds"] = durations
     report = RunReport(tuple(results), meta)
     report.save(options.json_out)
     print_report(report, previous, console)

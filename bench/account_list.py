@@ -28,6 +28,7 @@ from bench.context import Context
 from bench.list_probe import BareTable, Painted, install_lazy_table_counter, press, timed
 from bench.registry import Benchmark, Metric, Samples, Side, Target
 from cs_tui.domain import account_row as r
+from cs_tui.widgets.lazy_table import LazyTable
 
 SIZE = (140, 45)
 SORT_KEYS = ("s", "s", "s")
@@ -118,6 +119,16 @@ def _table_in(screen: Screen[Any]) -> Painted | None:
     return tables.first() if tables else None  # type: ignore[return-value]
 
 
+async def _focus(app: App[Any], pilot: Any, key: str, *kinds: type) -> None:
+    """Press `key` and wait until a widget of one of `kinds` has the focus."""
+    press(app, key)
+    for _ in range(10_000):
+        if isinstance(app.focused, kinds):
+            return
+        await pilot.pause(0)
+    raise TimeoutError(f"{key} did not move the focus to {kinds}")
+
+
 async def _steps(
     app: App[Any], pilot: Any, opened: Screen[Any], word: str
 ) -> dict[str, list[float]]:
@@ -130,10 +141,10 @@ async def _steps(
         return await timed(pilot, table, partial(press, app, name))
 
     samples["open"].append(await timed(pilot, table, partial(app.push_screen, opened)))
-    await pilot.press("slash")
+    await _focus(app, pilot, "slash", Input)
     samples["filter"] += [await key(letter) for letter in word]
     samples["filter"] += [await key("backspace") for _ in word]
-    await pilot.press("escape")
+    await _focus(app, pilot, "escape", BareTable, LazyTable)
     samples["sort"] += [await key(name) for name in SORT_KEYS]
     samples["page_down"] += [await key("pagedown") for _ in range(PAGE_DOWNS)]
     return samples

@@ -58,7 +58,7 @@ def start_once(context: Context, side: Side) -> tuple[float, float]:
             program.send(FOCUS_KEY)
             accepted = program.probe(PROBE_KEY.encode(), PROBE_KEY, every=0.01)
         finally:
-            program.close()
+            program.kill()
     return painted, accepted
 
 

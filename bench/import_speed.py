@@ -131,6 +131,6 @@ BENCHMARKS = [
         ),
         run=run,
         baseline="plain csv + sqlite3 executemany of the same rows",
-        warmup=1,
+        max_repeats=5,
     )
 ]

@@ -51,7 +51,7 @@ def run(context: Context, side: Side) -> Samples:
             program.pump(0)
             figures = memory_of(program.pid)
         finally:
-            program.close()
+            program.kill()
     return {
         "peak_rss": [figures["VmHWM"]],
         "rss": [figures["VmRSS"]],
@@ -70,6 +70,6 @@ BENCHMARKS = [
         ),
         run=run,
         baseline="the trivial Textual app, once painted",
-        max_repeats=3,
+        max_repeats=2,
     )
 ]

@@ -1,5 +1,6 @@
 """Running a benchmark: warm up, then alternate candidate and baseline runs and collect samples.
 
+Warm-up runs are skipped in quick mode (its medians are for spotting breakage, not for the record).
 The order flips every repeat (candidate first, then baseline first, ...) so that neither side
 always runs right after the other's caches were warmed or its garbage made. A benchmark that
 raises becomes an "error" row and the suite goes on; the command's exit code reports it.
@@ -38,7 +39,7 @@ def run_benchmark(
     taken: dict[Side, dict[str, list[float]]] = {"candidate": {}, "baseline": {}}
     count = min(repeats, benchmark.max_repeats or repeats)
     try:
-        for _ in range(benchmark.warmup):
+        for _ in range(0 if context.quick else benchmark.warmup):
             for side in sides(benchmark, 0):
                 benchmark.run(context, side)
         for repeat in range(count):

@@ -6,6 +6,8 @@ whether a piece of text has been painted since a given point of the output.
 """
 
 import contextlib
+import ctypes
+import ctypes.util
 import fcntl
 import os
 import pty
@@ -26,7 +28,20 @@ ESCAPES = re.compile(
     rb"|\x1b[@-Z\\-_()][0-9A-Za-z]?"  # two-character escapes, charset selection
 )
 CTRL_Q = b"\x11"
+PR_SET_PDEATHSIG = 1
 SIZE = (140, 45)
+
+
+def _die_with_parent() -> None:
+    """In the child: be killed when the suite's process dies, whatever way it dies (Linux).
+
+    A Textual app whose terminal has gone keeps polling it at full speed; it must not outlive us.
+    """
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
 
 
 def strip_escapes(data: bytes) -> str:
@@ -66,6 +81,7 @@ class TerminalProgram:
             cwd=cwd,
             start_new_session=True,
             close_fds=True,
+            preexec_fn=_die_with_parent,
         )
         os.close(slave)
         self.master = master
@@ -130,6 +146,14 @@ class TerminalProgram:
 
     def send(self, data: bytes) -> None:
         os.write(self.master, data)
+
+    def kill(self) -> int:
+        """End the program at once (and anything it started): once measured, how it quits is moot."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        code = self.process.wait()
+        os.close(self.master)
+        return code
 
     def close(self, quit_keys: bytes = CTRL_Q, timeout: float = 5.0) -> int | None:
         """Ask the program to quit, read until it has, and kill it if it will not."""
