@@ -103,6 +103,8 @@ def _settings_model() -> type[Any]:
         TomlConfigSettingsSource,
     )
 
+    from cs_tui.domain.cadence import DEFAULT_CADENCE_DAYS
+
     class Settings(BaseSettings):
         model_config = SettingsConfigDict(env_prefix="CS_TUI_", extra="ignore")
 
@@ -114,6 +116,9 @@ def _settings_model() -> type[Any]:
         renewal_window_days: int = Field(default=120, ge=1, le=730)
         plan_coverage_window_days: int = Field(default=183, ge=1, le=730)
         plan_coverage_target: float = Field(default=0.5, ge=0, le=1)
+        cadence_days: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_CADENCE_DAYS))
+        cadence_fallback_days: int = Field(default=30, ge=1, le=730)
+        survey_alert_days: int = Field(default=14, ge=1, le=365)
         default_currency: str = Field(default="USD", pattern="^[A-Z]{3}$")
         scorecard: Path | None = None
 
@@ -128,6 +133,14 @@ def _settings_model() -> type[Any]:
         ) -> tuple[PydanticBaseSettingsSource, ...]:
             toml = TomlConfigSettingsSource(settings_cls, toml_file=locations.config_file())
             return (init_settings, env_settings, toml)
+
+        @field_validator("cadence_days")
+        @classmethod
+        def _cadences_positive(cls, value: dict[str, int]) -> dict[str, int]:
+            for segment, days in value.items():
+                if not 1 <= days <= 730:
+                    raise ValueError(f"{segment}: a cadence is 1 to 730 days, not {days}")
+            return value
 
         @field_validator("theme")
         @classmethod

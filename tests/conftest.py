@@ -15,6 +15,8 @@ import pytest
 
 from cs_tui.data.database import Database, open_database
 
+pytest_plugins = ("tests.app_support",)
+
 FROZEN_NOW = datetime(2026, 6, 15, 14, 30, tzinfo=UTC)
 FROZEN_TODAY = date(2026, 6, 15)
 POSTGRES_ENV = "CS_TUI_TEST_POSTGRES_URL"

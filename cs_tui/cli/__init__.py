@@ -38,7 +38,19 @@ def cli(ctx: click.Context, screen: str | None) -> None:
         ctx.exit(run_app(database=ctx.obj.database, screen=screen))
 
 
-COMMAND_MODULES = ("accounts", "db", "demo", "export", "imports", "locate")
+COMMAND_MODULES = (
+    "accounts",
+    "db",
+    "demo",
+    "export",
+    "followups",
+    "imports",
+    "locate",
+    "log",
+    "plan",
+    "timeline",
+    "today",
+)
 
 
 def _register_commands() -> None:

@@ -1,7 +1,11 @@
 """The account list: one row tuple per account, for the list screen, `accounts list` and Today.
 
 One SQL text serves both paths: the launch path runs it through the standard `sqlite3` module (so the
-first page paints before the ORM is imported), everything else through SQLAlchemy on either backend.
+first page paints before the ORM is imported), everything else through the store's own connection.
+
+A 100,000-account book is held in memory by the app, so rows are built to be small: repeated values
+(owners, segments, currencies, bands, statuses, dates) are shared between rows rather than copied,
+and each row carries its search text, built once here (see `domain.account_row`).
 """
 
 import sqlite3
@@ -14,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from cs_tui.data.database import Database
 
-from cs_tui.domain.account_row import AccountRow, row_as_dict
+from cs_tui.domain.account_row import AccountRow, row_as_dict, search_text
 
 __all__ = ["AccountRow", "fetch_account_rows", "fetch_first_page_sqlite", "row_as_dict"]
 
@@ -26,23 +30,43 @@ SELECT a.id, a.name, a.owner, a.segment, a.arr_minor, a.currency, a.contract_end
        COALESCE(s.overridden, false), a.external_id
 FROM account a LEFT JOIN account_summary s ON s.account_id = a.id
 WHERE a.deleted_at IS NULL {where}
-ORDER BY lower(a.name), a.id
+{order}
 {limit}
 """
+_BY_NAME = "ORDER BY lower(a.name), a.id"
 
 
-def list_sql(*, owner: bool = False, limit: bool = False, named: bool = True) -> str:
-    """The list query; `named` picks `:name` parameters (SQLAlchemy) over `?` (sqlite3)."""
+def list_sql(
+    *, owner: bool = False, limit: bool = False, named: bool = True, ordered: bool = True
+) -> str:
+    """The list query; `named` picks `:name` parameters (SQLAlchemy) over `?` (sqlite3).
+
+    Unordered, the book is a plain scan: at 100,000 accounts walking the name index costs seconds,
+    and the app sorts the rows itself anyway.
+    """
     marker = ":{}" if named else "?"
     where = f"AND a.owner = {marker.format('owner')}" if owner else ""
     limit_clause = f"LIMIT {marker.format('limit')}" if limit else ""
-    return _SELECT.format(where=where, limit=limit_clause)
+    order = _BY_NAME if ordered or limit else ""
+    return _SELECT.format(where=where, order=order, limit=limit_clause)
 
 
-def _as_date(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
+class _Shared:
+    """Hands out one object per distinct value, so 100,000 rows share their owners and dates."""
+
+    def __init__(self) -> None:
+        self._values: dict[Any, Any] = {}
+        self._dates: dict[Any, date | None] = {None: None}
+
+    def value(self, value: Any) -> Any:
+        return self._values.setdefault(value, value)
+
+    def day(self, value: Any) -> date | None:
+        found = self._dates.get(value)
+        if found is None and value is not None:
+            parsed = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+            found = self._dates.setdefault(value, parsed)
+        return found
 
 
 def _as_id(value: Any) -> str:
@@ -50,20 +74,27 @@ def _as_id(value: Any) -> str:
 
 
 def normalise(rows: Iterable[Sequence[Any]]) -> list[AccountRow]:
-    """Rows from either driver with ids as hex strings and dates as `date`."""
-    return [
-        (
-            _as_id(r[0]), r[1], r[2], r[3], r[4], r[5], _as_date(r[6]),
-            r[7], r[8], r[9], _as_date(r[10]), r[11], r[12], r[13], r[14], r[15], r[16],
-            bool(r[17]), r[18],
-        )
-        for r in rows
-    ]  # fmt: skip
+    """Rows from either driver: ids as hex strings, dates as `date`, repeated values shared."""
+    shared = _Shared()
+    value, day = shared.value, shared.day
+    out: list[AccountRow] = []
+    append = out.append
+    for r in rows:
+        name, owner, tags = r[1], value(r[2]), value(r[14])
+        append((
+            _as_id(r[0]), name, owner, value(r[3]), r[4], value(r[5]), day(r[6]),
+            value(r[7]), value(r[8]), value(r[9]), day(r[10]), r[11], r[12], value(r[13]), tags,
+            value(r[15]), value(r[16]), bool(r[17]), r[18], search_text(name, owner, tags),
+        ))  # fmt: skip
+    return out
 
 
 def fetch_account_rows(
-    db: "Database", *, owner: str | None = None, limit: int | None = None
+    db: "Database", *, owner: str | None = None, limit: int | None = None, ordered: bool = True
 ) -> list[AccountRow]:
+    """Every live account's list row (or one owner's), by name unless `ordered` is False."""
+    if db.sqlite_path is not None:
+        return _fetch_with_driver(db, owner=owner, limit=limit, ordered=ordered)
     from sqlalchemy import text
 
     params: dict[str, Any] = {}
@@ -71,9 +102,26 @@ def fetch_account_rows(
         params["owner"] = owner
     if limit is not None:
         params["limit"] = limit
-    statement = text(list_sql(owner=owner is not None, limit=limit is not None))
+    statement = text(list_sql(owner=owner is not None, limit=limit is not None, ordered=ordered))
     with db.engine.connect() as connection:
         return normalise(connection.execute(statement, params))
+
+
+def _fetch_with_driver(
+    db: "Database", *, owner: str | None, limit: int | None, ordered: bool
+) -> list[AccountRow]:
+    """SQLite rows straight from the driver's cursor: no per-row result objects at 100,000 rows."""
+    params = [p for p in (owner, limit) if p is not None]
+    sql = list_sql(owner=owner is not None, limit=limit is not None, named=False, ordered=ordered)
+    connection = db.engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        try:
+            return normalise(cursor.execute(sql, params))
+        finally:
+            cursor.close()
+    finally:
+        connection.close()
 
 
 def fetch_first_page_sqlite(path: Path, *, limit: int) -> list[AccountRow]:

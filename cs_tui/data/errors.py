@@ -31,3 +31,11 @@ class NotFoundError(StoreError):
 
 class AmbiguousReferenceError(StoreError):
     """A name matches several records; the message lists them."""
+
+
+class InvalidInputError(StoreError):
+    """A value given by the user breaks a rule; `field` names it and nothing was saved."""
+
+    def __init__(self, message: str, *, field: str = "", hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.field = field

@@ -68,6 +68,10 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+jsonable = _jsonable
+"""A read-model's dict with dates as ISO strings and tuples as lists, ready for `json.dumps`."""
+
+
 def split_tags(tags: str) -> tuple[str, ...]:
     return tuple(t.strip() for t in tags.split(",") if t.strip())
 

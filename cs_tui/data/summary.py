@@ -1,9 +1,9 @@
 """The per-account summary cache behind the list and Today: last touch, follow-ups, plan status.
 
 Derived data: recomputed from the source tables after writes and on rescoring, never edited.
-The overdue count tests the due date inside `count(CASE ...)`, not in WHERE: given `due_on <` there,
-SQLite's planner picks the (status, due_on) index and reads every overdue follow-up of the book for
-each account (minutes at 100,000 accounts) instead of the account's own through (account_id, status).
+Every subquery looks up one account through an index that starts with `account_id` (the due-date
+test is a conditional sum, so no planner is tempted by the book-wide `(status, due_on)` index and a
+refresh stays linear in the size of the book).
 """
 
 from collections.abc import Sequence
@@ -23,10 +23,11 @@ SELECT a.id,
          WHERE c.account_id = a.id AND c.deleted_at IS NULL AND c.kind <> 'internal_note'),
        (SELECT count(*) FROM follow_up f
          WHERE f.account_id = a.id AND f.deleted_at IS NULL AND f.status = 'open'),
-       (SELECT count(CASE WHEN f.due_on < :today
-                               AND (f.snoozed_until IS NULL OR f.snoozed_until <= :today) THEN 1 END)
-          FROM follow_up f
-         WHERE f.account_id = a.id AND f.deleted_at IS NULL AND f.status = 'open'),
+       COALESCE((SELECT sum(CASE WHEN f.due_on < :today
+                                  AND (f.snoozed_until IS NULL OR f.snoozed_until <= :today)
+                                 THEN 1 ELSE 0 END)
+                  FROM follow_up f
+                  WHERE f.account_id = a.id AND f.deleted_at IS NULL AND f.status = 'open'), 0),
        COALESCE((SELECT p.status FROM success_plan p
                   WHERE p.account_id = a.id AND p.deleted_at IS NULL), ''),
        NULL, '', NULL, '', 0, false

@@ -1,4 +1,8 @@
-"""The account list's row: a plain tuple (cheap at 100,000 rows), with named positions."""
+"""The account list's row: a plain tuple (cheap at 100,000 rows), with named positions.
+
+The last position holds the row's search text (name, owner and tags, casefolded), built once when
+the row is read so that filtering never formats anything.
+"""
 
 from typing import Any
 
@@ -27,8 +31,23 @@ FIELDS = (
     "external_id",
 )
 
+SEARCH_TEXT = len(FIELDS)
+
 AccountRow = tuple[Any, ...]
 
 
+def search_text(name: str, owner: str, tags: str) -> str:
+    """What the list's filter looks in: name, owner and tags, casefolded, kept apart by NULs."""
+    return f"{name}\x00{owner}\x00{tags}".casefold()
+
+
+def with_search_text(row: AccountRow) -> AccountRow:
+    """The row with its search text at the end (rows read by the store already have it)."""
+    if len(row) > SEARCH_TEXT:
+        return row
+    return (*row, search_text(row[NAME], row[OWNER], row[TAGS]))
+
+
 def row_as_dict(row: AccountRow) -> dict[str, Any]:
-    return dict(zip(FIELDS, row, strict=True))
+    """The row's fields by name (without the search text), for JSON."""
+    return dict(zip(FIELDS, row[:SEARCH_TEXT], strict=True))

@@ -12,10 +12,9 @@ from operator import itemgetter
 from typing import Any
 
 from cs_tui.domain import account_row as r
-from cs_tui.domain.account_row import AccountRow
+from cs_tui.domain.account_row import SEARCH_TEXT, AccountRow, with_search_text
 
 DEFAULT_CADENCE_DAYS = 30
-SEARCH_TEXT = len(r.FIELDS)  # rows held by a BookIndex carry their search text at the end
 
 
 class SavedView(StrEnum):
@@ -144,10 +143,9 @@ class BookIndex:
     """The loaded book, ready to answer list queries quickly."""
 
     def __init__(self, rows: Sequence[AccountRow]) -> None:
-        searchable = [
-            (*row, f"{row[r.NAME]}\x00{row[r.OWNER]}\x00{row[r.TAGS]}".casefold()) for row in rows
-        ]
-        searchable.sort(key=lambda row: (row[r.NAME].casefold(), row[r.ID]))
+        searchable = [with_search_text(row) for row in rows]
+        # the search text starts with the casefolded name: sorting on it makes no new objects
+        searchable.sort(key=itemgetter(SEARCH_TEXT))
         self._orders: dict[tuple[str, bool], list[AccountRow]] = {("name", False): searchable}
         self._last_text: tuple[tuple[str, bool], str, list[AccountRow]] | None = None
         self.owners: tuple[str, ...] = tuple(sorted({row[r.OWNER] for row in rows if row[r.OWNER]}))

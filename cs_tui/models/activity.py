@@ -73,6 +73,7 @@ class FollowUp(FollowUpFields, Tracked, table=True):
         CheckConstraint(one_of("origin", values(FollowUpOrigin)), name="ck_follow_up_origin"),
         Index("ix_follow_up_account_status", "account_id", "status"),
         Index("ix_follow_up_status_due", "status", "due_on"),
+        Index("ix_follow_up_owner_status_due", "owner", "status", "due_on"),
     )
 
     account_id: uuid.UUID = Field(foreign_key="account.id")

@@ -112,3 +112,27 @@ class PlanMilestone(MilestoneFields, Tracked, table=True):
 class MilestoneCreate(MilestoneFields):
     title: Name
     owner: ShortText = ""
+
+
+class ObjectiveUpdate(SQLModel):
+    """A partial change to an objective; only the fields given are changed."""
+
+    title: Name | None = None
+    metric: ShortText | None = None
+    baseline: float | None = None
+    target: float | None = None
+    current: float | None = None
+    unit: ShortText | None = None
+    due_on: date | None = None
+    owner: ShortText | None = None
+    status: ObjectiveStatus | None = None
+
+
+class MilestoneUpdate(SQLModel):
+    """A partial change to a milestone; only the fields given are changed."""
+
+    title: Name | None = None
+    owner_side: Side | None = None
+    owner: ShortText | None = None
+    due_on: date | None = None
+    status: MilestoneStatus | None = None

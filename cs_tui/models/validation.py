@@ -1,6 +1,7 @@
 """Field rules shared by the Create/Update models: a bad value is reported, never stored."""
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Annotated
 
@@ -36,6 +37,19 @@ LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20
 Currency = Annotated[str, AfterValidator(_currency)]
 Tags = Annotated[str, AfterValidator(_tags)]
 Domain = Annotated[str, AfterValidator(_domain)]
+
+
+def field_label(location: Sequence[int | str]) -> str:
+    """A pydantic error location for people: ("next_steps", 0, "title") -> "next step 1 title"."""
+    parts: list[str] = []
+    for index, part in enumerate(location):
+        if isinstance(part, int):
+            parts.append(str(part + 1))
+            continue
+        name = str(part).replace("_", " ")
+        followed_by_number = index + 1 < len(location) and isinstance(location[index + 1], int)
+        parts.append(name.removesuffix("s") if followed_by_number else name)
+    return " ".join(parts)
 
 
 def check_order(start: date | None, end: date | None, what: str) -> None:

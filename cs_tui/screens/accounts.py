@@ -151,7 +151,8 @@ class AccountListScreen(Screen[None]):
     # -- actions --------------------------------------------------------------------------------
 
     def action_focus_filter(self) -> None:
-        self.filter_input.focus()
+        # at once, not on the next message: keys typed right after `/` must land in the filter
+        self.set_focus(self.filter_input)
 
     def action_leave_filter(self) -> None:
         if self.filter_input.has_focus:

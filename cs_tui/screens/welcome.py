@@ -31,9 +31,9 @@ class WelcomeScreen(Screen[str]):
                 id="welcome-intro",
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Load the demo book [d]", id="demo", variant="primary")
-                yield Button("Import a CSV [i]", id="import")
-                yield Button("Start empty [e]", id="empty")
+                yield Button("Load the demo book (d)", id="demo", variant="primary")
+                yield Button("Import a CSV (i)", id="import")
+                yield Button("Start empty (e)", id="empty")
             with Vertical(id="import-form"):
                 yield Static("CRM export (Salesforce, HubSpot or any CSV):", classes="label")
                 yield Input(placeholder="path/to/accounts.csv", id="import-path")

@@ -1,0 +1,93 @@
+"""A success plan to share with the customer, as Markdown or as a self-contained HTML page.
+
+Rendered with the Jinja templates shipped in `cs_tui/templates/export`; HTML is autoescaped, so
+whatever was typed into the plan shows as text, never as markup.
+"""
+
+from datetime import date
+from functools import lru_cache
+from typing import Any, Literal
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from cs_tui.data.plan_views import ObjectiveView, PlanView
+
+ExportFormat = Literal["md", "html"]
+FORMATS: tuple[ExportFormat, ...] = ("md", "html")
+STATUS_LABELS = {
+    "draft": "Draft",
+    "agreed": "Agreed",
+    "active": "Active",
+    "achieved": "Achieved",
+    "abandoned": "Abandoned",
+    "not_started": "Not started",
+    "on_track": "On track",
+    "at_risk": "At risk",
+    "missed": "Missed",
+    "todo": "To do",
+    "in_progress": "In progress",
+    "done": "Done",
+    "blocked": "Blocked",
+}
+
+
+def number(value: float | None, unit: str = "") -> str:
+    """42, 0.35, 1,200 - without a trailing .0; shares as percentages."""
+    if value is None:
+        return "-"
+    if unit == "share" and -1.5 <= value <= 1.5:
+        return f"{value * 100:.0f}%"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{text} {unit}".strip() if unit else text
+
+
+def cell(value: str) -> str:
+    """Text that stays inside one Markdown table cell."""
+    return " ".join(value.split()).replace("|", "\\|")
+
+
+def day(value: date | None) -> str:
+    return value.strftime("%d %b %Y").lstrip("0") if value else "-"
+
+
+def percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f}%"
+
+
+def label(value: str) -> str:
+    return STATUS_LABELS.get(value, value.replace("_", " ").capitalize())
+
+
+def measure(objective: ObjectiveView) -> str:
+    """ "120 users -> 200 users by 1 Sep 2026" (the parts that are known)."""
+    parts = []
+    if objective.baseline is not None or objective.target is not None:
+        baseline = number(objective.baseline, objective.unit)
+        parts.append(f"{baseline} -> {number(objective.target, objective.unit)}")
+    if objective.due_on:
+        parts.append(f"by {day(objective.due_on)}")
+    return " ".join(parts)
+
+
+@lru_cache(maxsize=2)
+def _environment(html: bool) -> Environment:
+    environment = Environment(
+        loader=PackageLoader("cs_tui", "templates/export"),
+        autoescape=html,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(number=number, day=day, percent=percent, label=label, cell=cell)
+    environment.globals.update(measure=measure)
+    return environment
+
+
+def render_plan(plan: PlanView, *, fmt: ExportFormat = "md", today: date) -> str:
+    """The plan as a document: expectations, objectives with progress, milestones, status."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    context: dict[str, Any] = {"plan": plan, "today": today}
+    template = _environment(fmt == "html").get_template(f"plan.{fmt}.j2")
+    return template.render(context)
