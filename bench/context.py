@@ -4,6 +4,7 @@ Fixtures that cost time to make (the book's rows, a generated CSV, an empty migr
 made once per suite run through `memo` and reused by every run of every benchmark.
 """
 
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable
@@ -44,6 +45,16 @@ class Context:
     def book(self) -> Path:
         """The cached demo book of this run's size (built on first use)."""
         return self.memo("book", lambda: ensure_book(self.spec, self.cache_dir))
+
+    def writable_book(self) -> Path:
+        """A copy of the book for benchmarks that write, so the cached book stays as built."""
+
+        def copy() -> Path:
+            target = self.scratch() / "writable-book.db"
+            shutil.copyfile(self.book(), target)
+            return target
+
+        return self.memo("writable_book", copy)
 
     def book_count(self) -> int:
         """How many (live) accounts the book holds."""

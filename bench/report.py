@@ -77,15 +77,7 @@ def results_table(report: RunReport, previous: RunReport | None = None) -> Table
 
 def row_cells(result: MetricResult, old: MetricResult | None, comparing: bool) -> list[str | Text]:
     if result.status != "ok":
-        cells: list[str | Text] = [
-            result.label,
-            Text(result.note, style="dim"),
-            "",
-            "",
-            "",
-            "",
-            verdict(result),
-        ]
+        cells: list[str | Text] = [result.label, "-", "-", "-", "-", "-", verdict(result)]
         return [*cells, ""] if comparing else cells
     unit = result.unit
     higher = any(target.kind == "min" for target in result.targets)
@@ -119,6 +111,7 @@ def print_report(
     console.print(results_table(report, previous))
     for line in baselines_legend(report.results):
         console.print(f"  {line}", style="dim")
-    notes = [r for r in report.results if r.status == "ok" and r.note]
-    for result in notes:
-        console.print(f"  {result.key}: {result.note}", style="dim")
+    for result in report.results:
+        if result.note:
+            name = result.key if result.status == "ok" else result.benchmark
+            console.print(f"  {name}: {result.note}", style="dim" if result.status == "ok" else "")
