@@ -5,8 +5,22 @@ A benchmark module under `bench/` exposes `BENCHMARKS`, a list of `Benchmark`s. 
 baseline (side "baseline") and returns the samples it took, per metric key. The runner calls it
 alternately for both sides and pairs the i-th candidate sample of a metric with the i-th baseline
 sample, so one run may take several samples of a metric (e.g. five page downs) as long as both
-sides take the same number. Adding a benchmark is one module with a `BENCHMARKS` list, plus its
-name in `MODULES` below.
+sides take the same number. A benchmark without `baseline` runs the candidate side only.
+
+Adding one is a module with a `BENCHMARKS` list and its name in `MODULES` below; a standalone
+script becomes part of the suite by appending such a list that calls its functions, e.g.:
+
+    def _suite_run(context: Context, side: Side) -> dict[str, list[float]]:
+        return {"rescore": [rescore_seconds(context.writable_book())]}
+
+    BENCHMARKS = [Benchmark(
+        name="rescore", title="Rescoring the book",
+        metrics=(Metric("rescore", "Rescore the book", "s", (Target("ratio_max", 1.5),)),),
+        run=_suite_run, baseline="plain sqlite3 reads and writes",
+    )]
+
+`Context` gives the cached book (`book()`, read only), a copy to write to (`writable_book()`),
+a scratch folder and `memo()` for fixtures made once per suite run.
 """
 
 import importlib

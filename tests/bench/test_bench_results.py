@@ -111,3 +111,14 @@ def test_compare_shows_the_change_since_the_old_run() -> None:
 )
 def test_format_value(value: float | None, unit: str, expected: str) -> None:
     assert format_value(value, unit) == expected
+
+
+def test_a_run_as_a_markdown_table() -> None:
+    from bench.markdown import markdown_table
+
+    text = markdown_table(sample_report())
+    lines = text.splitlines()
+    assert lines[0].startswith("Quick run of 2026-11-23 on 2 cores, 2,000-account book")
+    assert "| List: filter | 41.0 ms | 41.9 ms | 10.5 ms | 3.91x | <= 50 ms | pass |" in lines
+    assert "| Cold start | 1200 ms | 1200 ms | 1000 ms | 1.20x | <= 1.3x | pass |" in lines
+    assert lines[-1] == "| checkin_speed | - | - | - | - | - | skipped |"
