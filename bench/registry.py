@@ -11,7 +11,8 @@ Adding one is a module with a `BENCHMARKS` list and its name in `MODULES` below;
 script becomes part of the suite by appending such a list that calls its functions, e.g.:
 
     def _suite_run(context: Context, side: Side) -> dict[str, list[float]]:
-        return {"rescore": [rescore_seconds(context.writable_book())]}
+        timed = rescore_seconds if side == "candidate" else plain_sqlite3_rescore_seconds
+        return {"rescore": [timed(context.writable_book())]}
 
     BENCHMARKS = [Benchmark(
         name="rescore", title="Rescoring the book",
