@@ -56,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
             console.print(f"{benchmark.name:<22} {benchmark.title}")
         for skipped in found.skipped:
             console.print(f"{skipped.module:<22} (skipped) {skipped.note}", style="dim")
+        for broken in found.broken:
+            console.print(f"{broken.module:<22} (error) {broken.note}", style="red")
         return 0
     repeats = options.repeats or (QUICK_REPEATS if options.quick else FULL_REPEATS)
     context = Context.for_mode(quick=options.quick, accounts=options.accounts)
@@ -75,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             durations[benchmark.name] = round(time.perf_counter() - begun, 1)
     finally:
         context.close()
+    results.extend(skipped_rows(found.broken, status="error"))
     results.extend(skipped_rows(found.skipped))
     meta = machine_meta(quick=options.quick, accounts=context.accounts, repeats=repeats)
     meta["seconds"] = round(time.perf_counter() - started, 1)

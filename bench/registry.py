@@ -121,6 +121,8 @@ class Skipped:
 class Discovery:
     benchmarks: tuple[Benchmark, ...]
     skipped: tuple[Skipped, ...]
+    broken: tuple[Skipped, ...] = ()
+    """Modules that failed to import: reported as errors, the other benchmarks still run."""
 
 
 def load_module_benchmarks(module: str, package: str = "bench") -> list[Benchmark] | Skipped:
@@ -130,7 +132,17 @@ def load_module_benchmarks(module: str, package: str = "bench") -> list[Benchmar
         planned = PLANNED.get(module)
         detail = f": {planned}" if planned else ""
         return Skipped(module, f"bench/{module}.py is not there yet{detail}")
-    found = getattr(importlib.import_module(qualified), "BENCHMARKS", None)
+    loaded = importlib.import_module(qualified)
+    found = getattr(loaded, "BENCHMARKS", None)
+    if found is None and package == "bench":
+        from bench.adapters import ADAPTERS, AdapterMismatch
+
+        adapter = ADAPTERS.get(module)
+        if adapter is not None:
+            try:
+                return adapter(loaded)
+            except AdapterMismatch as mismatch:
+                return Skipped(module, str(mismatch))
     if not isinstance(found, list | tuple) or not all(isinstance(b, Benchmark) for b in found):
         return Skipped(module, f"bench/{module}.py has no BENCHMARKS list of Benchmark")
     return list(found)
@@ -149,8 +161,13 @@ def discover(
     """Every benchmark of `modules` kept by `only`, and the modules that are not there."""
     benchmarks: list[Benchmark] = []
     skipped: list[Skipped] = []
+    broken: list[Skipped] = []
     for module in modules:
-        found = load_module_benchmarks(module, package)
+        try:
+            found = load_module_benchmarks(module, package)
+        except Exception as error:  # a broken module must not hide the others
+            broken.append(Skipped(module, f"cannot import: {type(error).__name__}: {error}"))
+            continue
         if isinstance(found, Skipped):
             if not only or any(module.startswith(name) for name in only):
                 skipped.append(found)
@@ -160,4 +177,4 @@ def discover(
     duplicates = {name for name in names if names.count(name) > 1}
     if duplicates:
         raise ValueError(f"benchmark names must be unique: {sorted(duplicates)}")
-    return Discovery(tuple(benchmarks), tuple(skipped))
+    return Discovery(tuple(benchmarks), tuple(skipped), tuple(broken))

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from bench.context import Context
 from bench.registry import Benchmark, Samples, Side, Skipped
-from bench.results import MetricResult, metric_result
+from bench.results import MetricResult, Status, metric_result
 
 Progress = Callable[[str], None]
 
@@ -75,10 +75,11 @@ def run_benchmark(
     return rows
 
 
-def skipped_rows(skipped: Sequence[Skipped]) -> list[MetricResult]:
+def skipped_rows(skipped: Sequence[Skipped], status: Status = "skipped") -> list[MetricResult]:
+    """Report rows for modules that were not run: absent ("skipped") or broken ("error")."""
     return [
         MetricResult(
-            benchmark=s.module, metric="-", label=s.module, unit="", status="skipped", note=s.note
+            benchmark=s.module, metric="-", label=s.module, unit="", status=status, note=s.note
         )
         for s in skipped
     ]

@@ -137,3 +137,13 @@ def test_samples_for_an_unknown_metric_are_an_error() -> None:
 def test_skipped_modules_become_report_rows() -> None:
     (row,) = skipped_rows([Skipped("checkin_speed", "not there yet")])
     assert row.status == "skipped" and row.note == "not there yet"
+
+
+def test_a_module_that_cannot_be_imported_is_reported_broken(package: str, tmp_path: Path) -> None:
+    (tmp_path / package / "broken.py").write_text("import cs_tui.no_such_module\n")
+    found = discover(modules=("good", "broken"), package=package)
+    assert [b.name for b in found.benchmarks] == ["alpha", "beta_two"]
+    (broken,) = found.broken
+    assert broken.module == "broken" and "ModuleNotFoundError" in broken.note
+    (row,) = skipped_rows(found.broken, status="error")
+    assert row.status == "error"
