@@ -5,7 +5,8 @@ with a summary, a sentiment and one next step on one account, in one transaction
 refresh of that account's summary. The rows it wrote are then tombstoned (outside the timing), so
 the book looks as before. `today_seconds(db_path)` times reading the Today queue.
 
-Usage: .venv/bin/python bench/checkin_speed.py DB_PATH [--repeats N] [--user NAME]
+In the suite (`python -m bench --only checkin`) it runs on a copy of the cached book.
+Alone: .venv/bin/python -m bench.checkin_speed DB_PATH [--repeats N] [--user NAME]
 """
 
 import argparse
@@ -13,15 +14,21 @@ import statistics
 import time
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Uuid, bindparam, text
 
+from bench.registry import Benchmark, Metric, Target
 from cs_tui.data.changes import account_changed
 from cs_tui.data.check_ins import log_check_in
 from cs_tui.data.database import Database, open_database
 from cs_tui.data.today import today_queue
 from cs_tui.models import CheckIn, FollowUp, SentimentEntry
 from cs_tui.models.drafts import CheckInDraft, NextStepDraft
+
+if TYPE_CHECKING:
+    from bench.context import Context
+    from bench.registry import Side
 
 BENCH_USER = "bench"
 
@@ -138,6 +145,29 @@ def main() -> None:
         reads = max(3, args.repeats // 4)
         runs = [today_seconds(args.db_path, user=owner, team=team, cold=cold) for _ in range(reads)]
         print(f"{label}: median {statistics.median(runs) * 1000:.0f} ms over {len(runs)} reads")
+
+
+def _suite_run(context: "Context", side: "Side") -> dict[str, list[float]]:
+    """One save and one Today read on the suite's writable copy of the book."""
+    book = context.writable_book()
+    owner = context.memo("busiest_owner", lambda: busiest_owner(book))
+    return {
+        "save": [save_check_in_seconds(book) * 1000],
+        "today": [today_seconds(book, user=owner) * 1000],
+    }
+
+
+BENCHMARKS = [
+    Benchmark(
+        name="checkin",
+        title="Saving a check-in and reading Today",
+        metrics=(
+            Metric("save", "Save a check-in (one next step)", "ms", (Target("max", 50),)),
+            Metric("today", "Read Today (busiest CSM)", "ms"),
+        ),
+        run=_suite_run,
+    )
+]
 
 
 if __name__ == "__main__":

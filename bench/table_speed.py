@@ -7,7 +7,8 @@ ScrollView that renders `" | ".join(row)` per visible line and nothing else, so 
 the table's formatting, cursor and header cost on top of the Line API itself. Runs alternate
 between the two tables and the medians are reported.
 
-Usage: .venv/bin/python bench/table_speed.py [ROWS] [--repeats N]
+In the suite (`python -m bench --only table`) it runs on as many synthetic rows as the book has
+accounts. Alone: .venv/bin/python -m bench.table_speed [ROWS] [--repeats N]
 """
 
 import argparse
@@ -17,7 +18,7 @@ import statistics
 import time
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.segment import Segment
 from textual.app import App, ComposeResult
@@ -26,8 +27,13 @@ from textual.pilot import Pilot
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from bench.registry import Benchmark, Metric
 from cs_tui.widgets.lazy_table import LazyTable
 from cs_tui.widgets.table_columns import Column, Row
+
+if TYPE_CHECKING:
+    from bench.context import Context
+    from bench.registry import Side
 
 TERMINAL_SIZE = (140, 45)
 PAGE_DOWNS_PER_RUN = 5
@@ -155,7 +161,7 @@ async def _run_once(
 
 async def _measure(n_rows: int, repeats: int) -> dict[str, Any]:
     rows = sample_rows(n_rows)
-    filtered = [row for row in rows if row[2] == "Enterprise" and "9" in row[0]]
+    filtered = _filtered(rows)
     samples: dict[str, dict[str, list[float]]] = {
         kind: {"first_paint_ms": [], "page_down_ms": [], "filter_ms": [], "unfilter_ms": []}
         for kind in ("lazy", "baseline")
@@ -187,6 +193,38 @@ async def _measure(n_rows: int, repeats: int) -> dict[str, Any]:
 def measure_table_speed(n_rows: int = 100_000, repeats: int = 7) -> dict[str, Any]:
     """Median milliseconds per step for the lazy table and the bare baseline, and their ratio."""
     return asyncio.run(_measure(n_rows, repeats))
+
+
+def _suite_run(context: "Context", side: "Side") -> dict[str, list[float]]:
+    rows = context.memo("table_speed_rows", lambda: sample_rows(context.accounts))
+    filtered = context.memo("table_speed_filtered", lambda: _filtered(rows))
+    results: dict[str, list[float]] = {
+        "first_paint_ms": [], "page_down_ms": [], "filter_ms": [], "unfilter_ms": []
+    }  # fmt: skip
+    kind = "lazy" if side == "candidate" else "baseline"
+    asyncio.run(_run_once(kind, rows, filtered, results))
+    return results
+
+
+def _filtered(rows: Sequence[Row]) -> list[Row]:
+    return [row for row in rows if row[2] == "Enterprise" and "9" in row[0]]
+
+
+BENCHMARKS = [
+    Benchmark(
+        name="table_speed",
+        title="Lazy table alone on synthetic rows",
+        metrics=(
+            Metric("first_paint_ms", "Lazy table alone: set rows to paint", "ms"),
+            Metric("page_down_ms", "Lazy table alone: page down", "ms"),
+            Metric("filter_ms", "Lazy table alone: narrow rows", "ms"),
+            Metric("unfilter_ms", "Lazy table alone: all rows again", "ms"),
+        ),
+        run=_suite_run,
+        baseline="a bare Line API table (joined values per line)",
+        warmup=1,
+    )
+]
 
 
 def main() -> None:

@@ -112,14 +112,12 @@ class Totals:
 
 
 def totals(rows: Sequence[AccountRow]) -> Totals:
-    currencies = {row[r.CURRENCY] for row in rows}
-    if len(currencies) == 1:
-        (only,) = currencies
-        sums = {only: sum(map(itemgetter(r.ARR_MINOR), rows))}
-    else:
-        sums = {
-            c: sum([row[r.ARR_MINOR] for row in rows if row[r.CURRENCY] == c]) for c in currencies
-        }
+    """Count and ARR per currency, in one pass over the rows (every keystroke pays for it)."""
+    sums: dict[str, int] = {}
+    for currency, arr in zip(
+        map(itemgetter(r.CURRENCY), rows), map(itemgetter(r.ARR_MINOR), rows), strict=True
+    ):
+        sums[currency] = sums.get(currency, 0) + arr
     ordered = tuple(sorted(sums.items(), key=lambda item: (-item[1], item[0])))
     return Totals(len(rows), ordered)
 
