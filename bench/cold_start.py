@@ -1,6 +1,7 @@
 """Cold start: process start to the account list on screen and accepting keys, in a real pty.
 
-The candidate is `python -m cs_tui --db BOOK`; the baseline is `python -m bench.trivial_app`, a
+The candidate is `python -m cs_tui --db BOOK --screen accounts`; the baseline is
+`python -m bench.trivial_app`, a
 Textual app with one Static, started the same way in the same terminal. Each run measures:
 
 * first paint: until the first account of the book (or the trivial app's text) is on screen;
@@ -42,9 +43,15 @@ def first_account_marker(context: Context) -> str:
 def command(context: Context, side: Side) -> tuple[list[str], str]:
     """The program to start for `side` and the text its first paint shows."""
     if side == "candidate":
-        return [sys.executable, "-m", "cs_tui", "--db", str(context.book())], first_account_marker(
-            context
-        )
+        return [
+            sys.executable,
+            "-m",
+            "cs_tui",
+            "--db",
+            str(context.book()),
+            "--screen",
+            "accounts",
+        ], first_account_marker(context)
     return [sys.executable, "-m", "bench.trivial_app"], READY
 
 

@@ -39,7 +39,7 @@ def loaded_marker(context: Context) -> str:
 
 def run(context: Context, side: Side) -> Samples:
     if side == "candidate":
-        argv = [sys.executable, "-m", "cs_tui", "--db", str(context.book())]
+        argv = [sys.executable, "-m", "cs_tui", "--db", str(context.book()), "--screen", "accounts"]
         marker = loaded_marker(context)
     else:
         argv, marker = [sys.executable, "-m", "bench.trivial_app"], READY
