@@ -93,7 +93,7 @@ class CsTuiApp(WorkActions):
             from cs_tui.screens.opening import OpeningScreen
 
             self.push_screen(OpeningScreen(self._database_label()))
-        self._open_store()
+        self.call_after_refresh(self._open_store)  # the ORM loads once the first frame is up
 
     def _database_label(self) -> str:
         path = self.opening.sqlite_path

@@ -1,6 +1,6 @@
-"""Opening the app from the command line: settings, then the Textual app, then its exit code."""
+"""Opening the app: settings, then the Textual app, then its exit code."""
 
-import click
+import sys
 
 from cs_tui.config import ConfigError, launch_settings
 
@@ -10,7 +10,8 @@ def run_app(*, database: str | None, screen: str | None) -> int:
     try:
         settings = launch_settings(database)
     except ConfigError as error:
-        raise click.ClickException(str(error)) from error
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
     from cs_tui.app import CsTuiApp
 
     app = CsTuiApp(settings, start_screen=screen)

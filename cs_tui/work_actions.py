@@ -1,7 +1,8 @@
 """The app's daily-work actions, available from every screen: log a check-in, rescore the book.
 
 A mixin of `CsTuiApp`, kept apart so the App shell stays a shell. A screen offers the account in
-view through `account_in_focus()`; without one the user picks an account by name.
+view through `account_in_focus()`; without one the user picks an account by name. The forms are
+imported when first used, so that opening the app does not wait for them.
 """
 
 from typing import TYPE_CHECKING, Protocol
@@ -9,11 +10,9 @@ from typing import TYPE_CHECKING, Protocol
 from textual import work
 from textual.app import App
 
-from cs_tui.data.work_views import CheckInSaved
-from cs_tui.screens.check_in import CheckInForm, CheckInTarget
-
 if TYPE_CHECKING:
     from cs_tui.app import CsTuiApp
+    from cs_tui.data.work_views import CheckInSaved
 
 
 class HasAccountInFocus(Protocol):
@@ -54,6 +53,7 @@ class WorkActions(App[None]):
     @work(thread=True, exclusive=True, group="check-in-target")
     def _open_check_in(self, account_id: str) -> None:
         from cs_tui.data.accounts import get_account_detail
+        from cs_tui.screens.check_in import CheckInForm, CheckInTarget
 
         detail = get_account_detail(self._cs.store.get(), account_id)
         target = CheckInTarget(
@@ -66,7 +66,7 @@ class WorkActions(App[None]):
         form = CheckInForm(target, today=self._cs.today(), me=self._cs.settings.user)
         self.call_from_thread(self.push_screen, form, self._checked_in)
 
-    def _checked_in(self, saved: CheckInSaved | None) -> None:
+    def _checked_in(self, saved: "CheckInSaved | None") -> None:
         if saved is None:
             return
         steps = len(saved.follow_up_ids)

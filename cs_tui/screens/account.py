@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from cs_tui.data.errors import StoreError
 from cs_tui.data.health_readmodel import HealthPanel
@@ -29,6 +29,7 @@ from cs_tui.screens.health_forms import (
 from cs_tui.widgets.account_facts import AccountFacts
 from cs_tui.widgets.follow_up_list import FollowUpList
 from cs_tui.widgets.health_panel import HealthBreakdown, HealthSummary
+from cs_tui.widgets.key_footer import KeyFooter
 from cs_tui.widgets.metric_panel import MetricPanel
 from cs_tui.widgets.stakeholder_panel import StakeholderPanel
 from cs_tui.widgets.timeline_panel import TimelinePanel
@@ -54,6 +55,33 @@ class AccountView:
 
 class AccountScreen(Screen[None]):
     """Everything about one account; `escape` goes back to where the user came from."""
+
+    DEFAULT_CSS = """
+    AccountScreen {
+        #account-tabs {
+            height: 1fr;
+        }
+        #account-top {
+            height: auto;
+            max-height: 14;
+        }
+        #account-facts {
+            width: 44;
+            height: auto;
+            padding: 0 1 1 1;
+        }
+        #health-summary {
+            width: 1fr;
+            height: auto;
+            padding: 0 1 1 1;
+            border-left: vkey $panel;
+        }
+        #account-follow-ups {
+            height: 1fr;
+            border: none;
+        }
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="account.back"),
@@ -94,7 +122,7 @@ class AccountScreen(Screen[None]):
                 yield StakeholderPanel(id="stakeholders")
             with TabPane("Metrics", id="tab-metrics"), VerticalScroll():
                 yield MetricPanel(id="metrics")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.cs_app, "data_version", self._data_changed, init=False)

@@ -37,6 +37,14 @@ def _label(row: tuple[object, ...]) -> str:
 class AccountPicker(ModalScreen[str | None]):
     """Dismissed with the chosen account's id, or None."""
 
+    DEFAULT_CSS = """
+    AccountPicker {
+        #picker-options {
+            height: 1fr;
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="picker.cancel"),
         Binding("down", "next", "Next", show=False, id="picker.next"),

@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from cs_tui.domain import account_row as r
 from cs_tui.domain.account_row import AccountRow
 from cs_tui.domain.book_view import SORTABLE, Query, SavedView, describe, totals
 from cs_tui.domain.money import format_compact
 from cs_tui.widgets.account_table import AccountTable, account_columns
+from cs_tui.widgets.key_footer import KeyFooter
 from cs_tui.widgets.lazy_table import LazyTable
 
 if TYPE_CHECKING:
@@ -38,6 +39,30 @@ VIEW_KEYS = {
 
 class AccountListScreen(Screen[None]):
     """The book: `/` filters, `enter` opens, `1`-`5` switch views, `s`/`S` sort, `o` owner."""
+
+    DEFAULT_CSS = """
+    AccountListScreen {
+        #list-bar {
+            height: 3;
+        }
+        #filter {
+            width: 1fr;
+        }
+        #list-view {
+            width: auto;
+            min-width: 24;
+            padding: 1 2;
+            color: $text-accent;
+            text-style: bold;
+        }
+        #list-footer {
+            height: 1;
+            padding: 0 1;
+            background: $panel;
+            color: $foreground;
+        }
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", "Filter", id="accounts.filter"),
@@ -76,7 +101,7 @@ class AccountListScreen(Screen[None]):
             id="accounts",
         )
         yield Static("", id="list-footer")
-        yield Footer()
+        yield KeyFooter()
 
     def today(self) -> date:
         return self.cs_app.today()

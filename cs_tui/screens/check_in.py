@@ -70,6 +70,47 @@ def _row(label: str, field: Widget) -> ComposeResult:
 class CheckInForm(ModalScreen[CheckInSaved | None]):
     """A check-in on one account; dismissed with what was saved, or None when cancelled."""
 
+    DEFAULT_CSS = """
+    CheckInForm {
+        .form-row {
+            height: auto;
+            margin-bottom: 0;
+        }
+        .form-row TextArea, .form-row Input {
+            margin-bottom: 1;
+        }
+        .form-label {
+            width: 15;
+            text-style: bold;
+        }
+        .form-row Input {
+            width: 1fr;
+            height: 1;
+            margin-bottom: 0;
+            border: none;
+            padding: 0 1;
+            background: $boost;
+        }
+        .form-row TextArea {
+            width: 1fr;
+            height: 3;
+            border: none;
+            padding: 0 1;
+            background: $boost;
+        }
+        .form-row Input:focus, .form-row TextArea:focus {
+            background: $primary 25%;
+        }
+        #next-steps-preview {
+            width: 1fr;
+            height: auto;
+        }
+        #check-in-fields {
+            height: auto;
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="check_in.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="check_in.cancel"),

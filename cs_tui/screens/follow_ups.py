@@ -6,10 +6,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from cs_tui.data.work_views import FollowUpRow
 from cs_tui.widgets.follow_up_list import FollowUpList
+from cs_tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from cs_tui.app import CsTuiApp
@@ -22,6 +23,21 @@ LIMIT = 500
 
 class FollowUpsScreen(Screen[None]):
     """`v` switches open / overdue / done / all; `o` mine / the team's / one CSM's."""
+
+    DEFAULT_CSS = """
+    FollowUpsScreen {
+        #follow-ups-header {
+            height: auto;
+            padding: 0 1 1 1;
+            background: $panel;
+            text-style: bold;
+        }
+        #book-follow-ups {
+            height: 1fr;
+            border: none;
+        }
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("v", "next_view", "View", id="follow_ups.view"),
@@ -42,7 +58,7 @@ class FollowUpsScreen(Screen[None]):
         yield Header()
         yield Static("Follow-ups · loading…", id="follow-ups-header")
         yield FollowUpList(with_account=True, id="book-follow-ups")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.cs_app, "data_version", self._data_changed, init=False)

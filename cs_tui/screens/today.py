@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from cs_tui.data.today_views import FOLLOW_UPS, FollowUpDue, TodayQueue
 from cs_tui.screens.follow_up_actions import (
@@ -21,6 +21,7 @@ from cs_tui.screens.follow_up_actions import (
     FollowUpActions,
     FollowUpInFocus,
 )
+from cs_tui.widgets.key_footer import KeyFooter
 from cs_tui.widgets.today_list import TodayList
 
 if TYPE_CHECKING:
@@ -52,6 +53,23 @@ def header_text(queue: TodayQueue, whose: str) -> Text:
 class TodayScreen(FollowUpActions, Screen[None]):
     """The day's queue; `o` switches between my queue, the team's and each CSM's."""
 
+    DEFAULT_CSS = """
+    TodayScreen {
+        #today-header {
+            height: auto;
+            padding: 0 1 1 1;
+            background: $panel;
+        }
+        #today-list {
+            height: 1fr;
+            border: none;
+        }
+        #today-list > .option-list--option-disabled {
+            color: $foreground;
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOLLOW_UP_BINDINGS,
         Binding("enter", "open_account", "Open", id="today.open", show=False),
@@ -72,7 +90,7 @@ class TodayScreen(FollowUpActions, Screen[None]):
         yield Header()
         yield Static("Today · opening the book…", id="today-header")
         yield TodayList(id="today-list")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.cs_app, "data_version", self._data_changed, init=False)

@@ -8,13 +8,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Log, ProgressBar, Static
+from textual.widgets import Button, Header, Input, Log, ProgressBar, Static
+
+from cs_tui.widgets.key_footer import KeyFooter
 
 DEMO_ACCOUNTS = 300
 
 
 class WelcomeScreen(Screen[str]):
     """Dismissed with "demo", "import" or "empty" once the book is ready."""
+
+    DEFAULT_CSS = """
+    WelcomeScreen {
+        align: center middle;
+        #import-report {
+            height: 8;
+        }
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "demo", "Demo book", id="welcome.demo"),
@@ -40,7 +51,7 @@ class WelcomeScreen(Screen[str]):
                 yield Static("", id="import-status", classes="hint")
                 yield Log(id="import-report", max_lines=500)
             yield ProgressBar(id="welcome-progress", show_eta=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#import-form").display = False
