@@ -193,7 +193,9 @@ class PlanPanel(PlanActions, Vertical):
     def action_keys(self) -> dict[str, str]:
         """Each of the panel's actions and the key that runs it now (users may remap keys)."""
         keys: dict[str, str] = {}
-        for bindings in self._bindings.key_to_bindings.values():
+        remapped = self._bindings.copy()
+        remapped.apply_keymap(self.app._keymap)  # the [keymap] Textual applies (no public getter)
+        for bindings in remapped.key_to_bindings.values():
             for binding in bindings:
                 keys.setdefault(binding.action.split("(")[0], self.app.get_key_display(binding))
         return keys

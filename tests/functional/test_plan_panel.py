@@ -9,15 +9,19 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 
+from cs_tui.data.plan_read import get_plan
 from cs_tui.screens.plan import PlanScreen
+from cs_tui.screens.plan_template_picker import TemplatePicker
 from cs_tui.widgets.plan_panel import PlanPanel
 from tests.app_support import SIZE, AppFactory, settle
 from tests.functional.plan_support import (
     AGREED_PLAN,
+    NO_PLAN,
     account_id,
     item_lines,
     notifications,
     open_plan,
+    replace_text,
     stored_plan,
     text_of,
 )
@@ -131,3 +135,58 @@ async def test_enter_edits_the_milestone_under_the_cursor(book: Path, make_app: 
         assert "Milestone saved: Team leads trained" in notifications(app)
         line = next(line for line in item_lines(app) if "Team leads trained" in line)
         assert "customer: Jonathan Guillon" in line
+
+
+QBR_TEMPLATE = """
+name = "QBR follow-through"
+description = "What we promised at the last business review."
+
+[[objectives]]
+title = "Promises kept"
+due_days = 30
+
+  [[objectives.milestones]]
+  title = "Recap sent to the sponsor"
+  side = "ours"
+  due_days = 2
+"""
+
+
+async def test_the_picker_lists_user_templates_and_names_the_ones_refused(
+    book: Path, make_app: AppFactory, tmp_path: Path
+) -> None:
+    folder = tmp_path / "config" / "templates"  # the test's config folder (conftest)
+    folder.mkdir(parents=True)
+    (folder / "qbr.toml").write_text(QBR_TEMPLATE, encoding="utf-8")
+    (folder / "broken.toml").write_text('name = "Broken"\n', encoding="utf-8")
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot, NO_PLAN)
+        await pilot.press("T")
+        await settle(pilot)
+        listing = text_of(app, "#template-list")
+        assert "QBR follow-through (qbr)" in listing and "1 objectives, 1 milestones · yours:" in (
+            listing
+        )
+        assert "Skipped" in text_of(app, "#template-problems")
+        assert "broken.toml: objectives" in text_of(app, "#template-problems")
+        await pilot.press("up", "tab")  # the list starts on the first template (adoption)
+        await replace_text(pilot, "next week")
+        await pilot.press("enter")
+        assert "Start on: 'next week' is not a date" in text_of(app, ".form-error")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert get_plan(app.store.get(), NO_PLAN) is None
+
+
+async def test_remapped_keys_work_and_are_the_ones_the_panel_offers(
+    book: Path, make_app: AppFactory
+) -> None:
+    app = make_app(book, keymap={"plan.template": "g", "plan.add_objective": "o"})
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot, NO_PLAN)
+        offered = text_of(app, "#plan-hint")
+        assert "g apply a template" in offered and "o start the plan" in offered
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, TemplatePicker)
