@@ -1,0 +1,133 @@
+"""What every success-plan form shares: labelled one-line fields, inline problems, ctrl+s and escape.
+
+A form is a `ModalScreen` typed by the value it returns; it checks its fields with the same rules
+the store applies and only closes with a valid value, so nothing is half-saved and a mistake is
+shown where it was made. The caller writes the value through `data/` in a worker.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+from typing import ClassVar, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Static
+
+from cs_tui.domain.day_words import DayWordError, parse_day
+
+ResultT = TypeVar("ResultT")
+DAY_PLACEHOLDER = "YYYY-MM-DD, today, +2w, fri"
+
+
+class FieldProblem(ValueError):
+    """A field that is wrong; the message says which and how to put it right."""
+
+
+def field_row(label: str, widget: Widget, *, hint: str = "") -> Horizontal:
+    """A label and its field on one line (the label is what screen readers and users see first)."""
+    parts: list[Widget] = [Label(label, classes="field-label"), widget]
+    if hint:
+        parts.append(Label(hint, classes="field-hint hint"))
+    return Horizontal(*parts, classes="field-row")
+
+
+def day_text(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def number_text(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if value == int(value) else str(value)
+
+
+class PlanForm(ModalScreen[ResultT]):
+    """A form on a success plan: ctrl+s (or enter in the last field) saves, escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="plan_form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="plan_form.save", priority=True),
+    ]
+
+    def __init__(self, heading: str, today: date, *, form_id: str) -> None:
+        super().__init__()
+        self.heading = heading
+        self.today = today
+        self.form_id = form_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id=self.form_id, classes="dialog plan-form"):
+            yield Static(self.heading, classes="dialog-title")
+            yield from self.fields()
+            yield Static("", classes="form-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def fields(self) -> Iterable[Widget]:
+        """The form's rows, in the order tab visits them."""
+        raise NotImplementedError
+
+    def draft(self) -> ResultT:
+        """The value to return; raises `FieldProblem` naming what is wrong."""
+        raise NotImplementedError
+
+    # -- reading fields ---------------------------------------------------------------------------
+
+    def text(self, field_id: str) -> str:
+        return self.query_one(f"#{field_id}", Input).value.strip()
+
+    def day(self, field_id: str, label: str) -> date | None:
+        """The day typed in the field (ISO or a day word), None when left empty."""
+        typed = self.text(field_id)
+        if not typed:
+            return None
+        try:
+            return parse_day(typed, self.today)
+        except DayWordError as error:
+            raise FieldProblem(f"{label}: {error}") from error
+
+    def number(self, field_id: str, label: str) -> float | None:
+        typed = self.text(field_id).replace(",", "").replace("_", "")
+        if not typed:
+            return None
+        try:
+            return float(typed)
+        except ValueError as error:
+            raise FieldProblem(f"{label}: {typed!r} is not a number") from error
+
+    # -- saving -----------------------------------------------------------------------------------
+
+    def show_problem(self, problem: str) -> None:
+        self.query_one(".form-error", Static).update(problem)
+
+    def action_save(self) -> None:
+        try:
+            value = self.draft()
+        except FieldProblem as problem:
+            self.show_problem(str(problem))
+            return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        if event.input is inputs[-1]:
+            self.action_save()
+        else:
+            self.focus_next()

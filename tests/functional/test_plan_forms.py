@@ -1,0 +1,138 @@
+"""The plan editor's forms: mistakes are shown where they were made and nothing is saved."""
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from cs_tui.data.plan_read import get_plan
+from cs_tui.screens.plan import PlanScreen
+from cs_tui.screens.plan_forms import ExpectationsForm, PlanStatusForm
+from cs_tui.screens.plan_item_forms import MilestoneForm, ObjectiveForm
+from tests.app_support import SIZE, AppFactory, settle
+from tests.functional.plan_support import (
+    AGREED_PLAN,
+    NO_PLAN,
+    choose,
+    item_lines,
+    open_plan,
+    replace_text,
+    stored_plan,
+    text_of,
+    type_text,
+)
+
+
+async def save_and_expect_problem(pilot: Pilot[Any], form: type, problem: str) -> None:
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, form)
+    assert problem in text_of(pilot.app, ".form-error")
+
+
+async def test_a_target_equal_to_its_baseline_is_refused_inline(
+    book: Path, make_app: AppFactory
+) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot, AGREED_PLAN)
+        before = stored_plan(app, AGREED_PLAN)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ObjectiveForm)
+        await save_and_expect_problem(pilot, ObjectiveForm, "Title: give the objective a title.")
+        await type_text(pilot, "Fewer open tickets")
+        await pilot.press("tab")
+        await type_text(pilot, "open_tickets")
+        await pilot.press("tab")
+        await type_text(pilot, "ten")
+        await save_and_expect_problem(pilot, ObjectiveForm, "Baseline: 'ten' is not a number")
+        await replace_text(pilot, "12")
+        await pilot.press("tab")
+        await type_text(pilot, "12")
+        await save_and_expect_problem(
+            pilot, ObjectiveForm, "Target equals baseline: the objective would measure no change"
+        )
+        await pilot.press("tab", "tab")  # unit, due
+        await type_text(pilot, "someday")
+        await pilot.press("shift+tab", "shift+tab")
+        await replace_text(pilot, "6")
+        await save_and_expect_problem(pilot, ObjectiveForm, "Due: 'someday' is not a date")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanScreen)
+        assert stored_plan(app, AGREED_PLAN) == before
+
+
+async def test_a_customer_owner_must_be_a_stakeholder(book: Path, make_app: AppFactory) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot, AGREED_PLAN)
+        before = stored_plan(app, AGREED_PLAN)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MilestoneForm)
+        assert "New milestone: Shorten time to onboard a hire" in app.screen.heading
+        await type_text(pilot, "Sign-off call")
+        await pilot.press("tab")
+        await choose(pilot, 1)
+        assert "Customer side: one of the account's stakeholders" in text_of(
+            app, "#milestone-owner-hint"
+        )
+        await pilot.press("tab")
+        await type_text(pilot, "Bob Nobody")
+        await save_and_expect_problem(
+            pilot, MilestoneForm, "Owner: 'Bob Nobody' is not a stakeholder of this account"
+        )
+        assert "Françoise Alba" in text_of(app, ".form-error")  # the names it could be
+        await pilot.press("escape")
+        await settle(pilot)
+        assert stored_plan(app, AGREED_PLAN) == before
+
+
+async def test_agreeing_needs_a_day_that_is_not_in_the_future(
+    book: Path, make_app: AppFactory
+) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot, NO_PLAN)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanStatusForm)
+        await choose(pilot, 2)  # draft -> active
+        await pilot.press("tab", "end", "ctrl+u")
+        await save_and_expect_problem(
+            pilot, PlanStatusForm, "needs the day the customer agreed to it"
+        )
+        await type_text(pilot, "2026-07-01")
+        await save_and_expect_problem(pilot, PlanStatusForm, "2026-07-01 is in the future")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert get_plan(app.store.get(), NO_PLAN) is None
+        assert "No success plan yet" in text_of(app, "#plan-header")  # nothing was started
+
+
+async def test_expectations_are_written_in_the_customers_words(
+    book: Path, make_app: AppFactory
+) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot, NO_PLAN)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, ExpectationsForm)
+        await type_text(pilot, "Spreadsheets broke at 40 people")
+        await pilot.press("tab")
+        await type_text(pilot, "Reports take two days")
+        await pilot.press("tab")
+        await type_text(pilot, "Board pack in an hour")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanScreen)
+        shown = text_of(app, "#plan-expectations")
+        assert "Why they bought Pain points Success means" in shown
+        assert "Spreadsheets broke at 40 people" in shown and "Board pack in an hour" in shown
+        plan = stored_plan(app, NO_PLAN)
+        assert (plan.status, plan.pain_points) == ("draft", "Reports take two days")
+        assert "No objectives yet: n adds one, T applies a template." in text_of(app, "#plan-hint")
+        assert item_lines(app) == []
