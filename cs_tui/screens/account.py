@@ -31,13 +31,21 @@ from cs_tui.widgets.follow_up_list import FollowUpList
 from cs_tui.widgets.health_panel import HealthBreakdown, HealthSummary
 from cs_tui.widgets.key_footer import KeyFooter
 from cs_tui.widgets.metric_panel import MetricPanel
+from cs_tui.widgets.plan_panel import PlanPanel
 from cs_tui.widgets.stakeholder_panel import StakeholderPanel
 from cs_tui.widgets.timeline_panel import TimelinePanel
 
 if TYPE_CHECKING:
     from cs_tui.app import CsTuiApp
 
-TABS = ("tab-health", "tab-timeline", "tab-follow-ups", "tab-stakeholders", "tab-metrics")
+TABS = (
+    "tab-health",
+    "tab-plan",
+    "tab-timeline",
+    "tab-follow-ups",
+    "tab-stakeholders",
+    "tab-metrics",
+)
 TIMELINE_FILTERS: tuple[str | None, ...] = (None, *TIMELINE_KINDS)
 TIMELINE_LIMIT = 300
 
@@ -88,6 +96,7 @@ class AccountScreen(Screen[None]):
         Binding("s", "sentiment", "Sentiment", id="account.sentiment"),
         Binding("o", "override", "Override", id="account.override"),
         Binding("k", "timeline_kind", "Kind", show=False, id="account.timeline_kind"),
+        Binding("P", "open_plan", "Plan screen", show=False, id="account.plan"),
         *(
             Binding(str(number), f"show_tab('{tab}')", tab.removeprefix("tab-").title(),
                     show=False, id=f"account.{tab}")
@@ -114,6 +123,8 @@ class AccountScreen(Screen[None]):
         with TabbedContent(id="account-tabs"):
             with TabPane("Health", id="tab-health"), VerticalScroll():
                 yield HealthBreakdown(id="health-breakdown")
+            with TabPane("Plan", id="tab-plan"):
+                yield PlanPanel(self.account_id, id="plan-panel")
             with TabPane("Timeline", id="tab-timeline"), VerticalScroll():
                 yield TimelinePanel(id="timeline")
             with TabPane("Follow-ups", id="tab-follow-ups"):
@@ -178,6 +189,14 @@ class AccountScreen(Screen[None]):
         self.query_one(TabbedContent).active = tab
         if tab == "tab-follow-ups":
             self.query_one(FollowUpList).focus()
+        elif tab == "tab-plan":
+            self.query_one(PlanPanel).focus()
+
+    def action_open_plan(self) -> None:
+        """The success plan full size, on its own screen."""
+        from cs_tui.screens.plan import PlanScreen
+
+        self.app.push_screen(PlanScreen(self.account_id))
 
     def action_timeline_kind(self) -> None:
         """Show the next kind of event only (then everything again)."""

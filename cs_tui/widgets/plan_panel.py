@@ -33,7 +33,7 @@ ITEM_ACTIONS = {"add_milestone", "edit", "toggle_done", "delete", "move"}
 
 
 class PlanPanel(PlanActions, Vertical):
-    """One account's success plan: `n` objective, `m` milestone, `e` edit, `x` done, `d` delete,
+    """One account's success plan: `n` objective, `m` milestone, `e` edit, `d` or `x` done, `delete` deletes,
     `u` undo, `K`/`J` move, `w` expectations, `p` status, `T` template."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -42,9 +42,9 @@ class PlanPanel(PlanActions, Vertical):
         Binding("m", "add_milestone", "Milestone", id="plan.add_milestone",
                 tooltip="Add a milestone under the selected objective"),
         Binding("e", "edit", "Edit", id="plan.edit", tooltip="Edit the selected item (or enter)"),
-        Binding("x", "toggle_done", "Done", id="plan.toggle_done",
+        Binding("d,x", "toggle_done", "Done", id="plan.toggle_done",
                 tooltip="Complete the selected item, or reopen it"),
-        Binding("d,delete", "delete", "Delete", id="plan.delete",
+        Binding("delete", "delete", "Delete", id="plan.delete",
                 tooltip="Delete the selected item (u undoes)"),
         Binding("u", "undo", "Undo", id="plan.undo", show=False,
                 tooltip="Restore the last deleted item"),
@@ -223,7 +223,7 @@ class PlanPanel(PlanActions, Vertical):
     def _written(
         self, data: PlanData, select: str | None, done: str, deleted: changes.Deleted | None
     ) -> None:
-        self.cs_app.refresh_accounts([data.account_id])
+        self.cs_app.accounts_changed([data.account_id])
         if deleted is not None:
             self.deleted.append(deleted)
         self.notify(done, timeout=6 if deleted else 3)

@@ -117,9 +117,9 @@ async def test_escape_cancels_a_form_and_number_keys_switch_tabs(
         assert (
             app.screen.view.health.sentiment is None or app.screen.view.health.sentiment.value != 4
         )  # type: ignore[attr-defined]
-        await pilot.press("4")
-        assert app.screen.query_one("#account-tabs").active == "tab-stakeholders"  # type: ignore[attr-defined]
         await pilot.press("5")
+        assert app.screen.query_one("#account-tabs").active == "tab-stakeholders"  # type: ignore[attr-defined]
+        await pilot.press("6")
         assert app.screen.query_one("#account-tabs").active == "tab-metrics"  # type: ignore[attr-defined]
         assert "Active users" in app.export_screenshot().replace("&#160;", " ")
         await pilot.press("escape")
@@ -131,7 +131,7 @@ async def test_the_timeline_shows_one_kind_at_a_time(book: Path, make_app: AppFa
     app = make_app(book)
     async with app.run_test(size=SIZE) as pilot:
         await open_account(pilot, 2)
-        await pilot.press("2")
+        await pilot.press("3")
         everything = text_of(app, "#timeline")
         assert "Showing everything" in everything and "Check-in" in everything
         await pilot.press("k")  # check-ins only
@@ -151,7 +151,7 @@ async def test_follow_ups_are_worked_off_from_the_account(book: Path, make_app: 
         await settle(pilot)
         await pilot.press(*"Kickoff", "tab", *"Send the agenda @+2d", "ctrl+s")
         await settle(pilot)
-        await pilot.press("3")
+        await pilot.press("4")
         follow_ups = app.screen.query_one("#account-follow-ups")
         assert follow_ups.has_focus
         assert "Send the agenda" in text_of(app, "#account-follow-ups").split("·")[1]
@@ -167,3 +167,19 @@ async def test_follow_ups_are_worked_off_from_the_account(book: Path, make_app: 
         await pilot.press("s")  # the list has focus: s snoozes (done ones refuse), not sentiment
         await pilot.pause()
         assert not isinstance(app.screen, SentimentForm)
+
+
+async def test_the_plan_tab_holds_the_plan_editor(book: Path, make_app: AppFactory) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_account(pilot, 2)
+        await pilot.press("2")
+        panel = app.screen.query_one("#plan-panel")
+        assert app.screen.query_one("#account-tabs").active == "tab-plan"  # type: ignore[attr-defined]
+        assert panel.has_focus_within
+        await pilot.press("P")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "PlanScreen"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, AccountScreen)

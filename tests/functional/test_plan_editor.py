@@ -124,7 +124,7 @@ async def test_a_plan_from_empty_to_agreed_with_a_template(
         assert demo_line.endswith("✓ Done 2026-06-15")
         assert stored_plan(app, NO_PLAN).objectives[0].milestones[-1].status == "done"
 
-        await pilot.press("d")
+        await pilot.press("delete")
         await settle(pilot)
         assert not any("Champion demo" in line for line in item_lines(app))
         assert "Deleted milestone “Champion demo to the team”. Press u to undo." in notifications(

@@ -69,7 +69,7 @@ class TestAccount360:
     def test_metrics(self, snap_compare: Any, book: Path, make_app: AppFactory) -> None:
         async def metrics(pilot: Pilot[Any]) -> None:
             await _open_third_account(pilot)
-            await pilot.press("3")
+            await pilot.press("6")
 
         assert snap_compare(make_app(book), terminal_size=SIZE, run_before=metrics)
 
