@@ -6,6 +6,7 @@ read at launch is shown. Filtering and sorting are pure and fast, so they run on
 
 from dataclasses import replace
 from datetime import date
+from operator import itemgetter
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -17,7 +18,7 @@ from textual.widgets import Header, Input, Static
 
 from cs_tui.domain import account_row as r
 from cs_tui.domain.account_row import AccountRow
-from cs_tui.domain.book_view import SORTABLE, Query, SavedView, describe, totals
+from cs_tui.domain.book_view import SORTABLE, Query, SavedView, Totals, describe, totals
 from cs_tui.domain.money import format_compact
 from cs_tui.widgets.account_table import AccountTable, account_columns
 from cs_tui.widgets.key_footer import KeyFooter
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from cs_tui.app import CsTuiApp
 
 SORT_ORDER = tuple(SORTABLE)
+TOTALS_KEPT = 64
 DESCENDING_FIRST = {"arr", "open_followups"}
 VIEW_KEYS = {
     "1": SavedView.MINE,
@@ -82,6 +84,8 @@ class AccountListScreen(Screen[None]):
         self.first_page = first_page or []
         self.list_query = Query(view=SavedView.ALL)
         self.shown: list[AccountRow] = []
+        self._label = ""
+        self._totals_cache: dict[tuple[object, ...], Totals] = {}
 
     @property
     def cs_app(self) -> "CsTuiApp":
@@ -95,7 +99,7 @@ class AccountListScreen(Screen[None]):
         yield AccountTable(
             account_columns(self.today),
             rows=self.first_page,
-            row_key=lambda row: row[r.ID],
+            row_key=itemgetter(r.ID),
             empty_message="Loading the book…" if not self.first_page else "No accounts",
             zebra_stripes=True,
             id="accounts",
@@ -149,7 +153,17 @@ class AccountListScreen(Screen[None]):
         self.shown = book.query(self.list_query, self.cs_app.view_context())
         self.table.set_rows(self.shown)
         self.table.sort_indicator(self.list_query.sort, self.list_query.descending)
-        self._describe()
+        self.call_after_refresh(self._describe)  # the rows first; the count and ARR right after
+
+    def _totals(self) -> Totals:
+        """The view's count and ARR; they do not depend on the order, so a sort reuses them."""
+        query = self.list_query
+        key = (self.cs_app.book_version, query.text.strip().casefold(), query.view, query.owner)
+        if key not in self._totals_cache:
+            if len(self._totals_cache) > TOTALS_KEPT:
+                self._totals_cache.clear()
+            self._totals_cache[key] = totals(self.shown)
+        return self._totals_cache[key]
 
     def _describe(self, _activity: str = "") -> None:
         query = self.list_query
@@ -157,13 +171,15 @@ class AccountListScreen(Screen[None]):
         if query.view is SavedView.MINE:
             owner = self.cs_app.settings.user
         label = f"{query.view.label} · {owner}"
-        self.query_one("#list-view", Static).update(label)
-        footer = describe(query, totals(self.shown), format_compact)
+        if label != self._label:
+            self._label = label
+            self.query_one("#list-view", Static).update(label)
+        footer = describe(query, self._totals(), format_compact)
         if self.cs_app.book is None:
             footer += " · loading the whole book…"
         if self.cs_app.activity:
             footer += f" · {self.cs_app.activity}"
-        self.query_one("#list-footer", Static).update(footer)
+        self.query_one("#list-footer", Static).update(footer, layout=False)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
