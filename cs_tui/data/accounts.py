@@ -86,7 +86,7 @@ def update_account(db: Database, reference: str, changes: AccountUpdate) -> Acco
         account = resolve_account(session, reference)
         for field, value in changes.model_dump(exclude_unset=True).items():
             setattr(account, field, value)
-        AccountCreate.model_validate(account.model_dump())  # the whole row must stay valid
+        AccountCreate.model_validate(account, from_attributes=True)  # the whole row must stay valid
         session.flush()
         return _detail(session, account)
 
