@@ -156,7 +156,9 @@ async def _candidate(context: Context, word: str) -> dict[str, list[float]]:
     from cs_tui.screens.accounts import AccountListScreen
 
     install_lazy_table_counter()
-    settings = LaunchSettings(normalise_database_url(str(context.book())), user="bench")
+    settings = LaunchSettings(
+        normalise_database_url(str(context.book())), user="bench", start_screen="accounts"
+    )
     app = CsTuiApp(settings)
     async with app.run_test(size=SIZE) as pilot:
         waited = 0.0

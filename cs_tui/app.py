@@ -204,7 +204,7 @@ class CsTuiApp(WorkActions):
         """Read every account's row and index it; screens redraw when `book_version` changes."""
         from cs_tui.data.account_list import fetch_account_rows
 
-        book = BookIndex(fetch_account_rows(self.store.get(), ordered=False))
+        book = BookIndex(fetch_account_rows(self.store.get(), ordered=False)).prepare()
         self.call_from_thread(self._book_ready, book)
 
     def _book_ready(self, book: BookIndex) -> None:
@@ -222,14 +222,22 @@ class CsTuiApp(WorkActions):
         """Re-read the rows of accounts the user just changed and swap them into the book."""
         from cs_tui.data.account_list import fetch_rows_of
 
-        rows = fetch_rows_of(self.store.get(), account_ids)
-        self.call_from_thread(self._rows_changed, rows, account_ids)
-
-    def _rows_changed(self, rows: list[Any], account_ids: list[str]) -> None:
-        if self.book is None:
+        current = self.book
+        if current is None:
             return
+        rows = fetch_rows_of(self.store.get(), account_ids)
         present = {row[0] for row in rows}
-        self._book_ready(self.book.updated(rows, [i for i in account_ids if i not in present]))
+        gone = [account_id for account_id in account_ids if account_id not in present]
+        updated = current.updated(rows, gone).prepare()  # sorted here, not on the screen's time
+        self.call_from_thread(self._rows_changed, current, updated, account_ids)
+
+    def _rows_changed(
+        self, based_on: BookIndex, updated: BookIndex, account_ids: list[str]
+    ) -> None:
+        if self.book is based_on:
+            self._book_ready(updated)
+        else:  # the book was replaced meanwhile: apply the change to the new one
+            self.refresh_accounts(account_ids)
 
     # -- shell actions -------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from textual.widgets import Header, Input, Static
 
 from cs_tui.domain import account_row as r
 from cs_tui.domain.account_row import AccountRow
-from cs_tui.domain.book_view import SORTABLE, Query, SavedView, Totals, describe, totals
+from cs_tui.domain.book_view import SORTABLE, Query, SavedView, describe, totals
 from cs_tui.domain.money import format_compact
 from cs_tui.widgets.account_table import AccountTable, account_columns
 from cs_tui.widgets.key_footer import KeyFooter
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from cs_tui.app import CsTuiApp
 
 SORT_ORDER = tuple(SORTABLE)
-TOTALS_KEPT = 64
 DESCENDING_FIRST = {"arr", "open_followups"}
 VIEW_KEYS = {
     "1": SavedView.MINE,
@@ -85,7 +84,6 @@ class AccountListScreen(Screen[None]):
         self.list_query = Query(view=SavedView.ALL)
         self.shown: list[AccountRow] = []
         self._label = ""
-        self._totals_cache: dict[tuple[object, ...], Totals] = {}
 
     @property
     def cs_app(self) -> "CsTuiApp":
@@ -137,33 +135,25 @@ class AccountListScreen(Screen[None]):
         if book is None:
             return
         self.table.empty_message = "No accounts in this view"
-        self._apply()
+        self._apply(keep_cursor=True)
 
     # -- the query ------------------------------------------------------------------------------
 
     def set_query(self, **changes: object) -> None:
         self.list_query = replace(self.list_query, **changes)  # type: ignore[arg-type]
-        self._apply()
+        self._apply(keep_cursor=False)
 
-    def _apply(self) -> None:
+    def _apply(self, *, keep_cursor: bool) -> None:
+        """Show the query's rows: a new filter, view or order starts at the top; new data keeps
+        the cursor on the account it was on."""
         book = self.cs_app.book
         if book is None:
             self._describe()
             return
         self.shown = book.query(self.list_query, self.cs_app.view_context())
-        self.table.set_rows(self.shown)
+        self.table.set_rows(self.shown, keep_cursor=keep_cursor)
         self.table.sort_indicator(self.list_query.sort, self.list_query.descending)
         self.call_after_refresh(self._describe)  # the rows first; the count and ARR right after
-
-    def _totals(self) -> Totals:
-        """The view's count and ARR; they do not depend on the order, so a sort reuses them."""
-        query = self.list_query
-        key = (self.cs_app.book_version, query.text.strip().casefold(), query.view, query.owner)
-        if key not in self._totals_cache:
-            if len(self._totals_cache) > TOTALS_KEPT:
-                self._totals_cache.clear()
-            self._totals_cache[key] = totals(self.shown)
-        return self._totals_cache[key]
 
     def _describe(self, _activity: str = "") -> None:
         query = self.list_query
@@ -174,7 +164,9 @@ class AccountListScreen(Screen[None]):
         if label != self._label:
             self._label = label
             self.query_one("#list-view", Static).update(label)
-        footer = describe(query, self._totals(), format_compact)
+        book = self.cs_app.book
+        shown_totals = book.totals_of(query, self.shown) if book is not None else totals(self.shown)
+        footer = describe(query, shown_totals, format_compact)
         if self.cs_app.book is None:
             footer += " · loading the whole book…"
         if self.cs_app.activity:

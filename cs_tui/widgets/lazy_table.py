@@ -222,13 +222,17 @@ class LazyTable(ScrollView, can_focus=True):
 
     # --- data ---------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[Row]) -> None:
+    def set_rows(self, rows: Sequence[Row], *, keep_cursor: bool = True) -> None:
         """Show `rows` instead of the current ones, without formatting any of them here.
 
         The cursor stays on the row with the same key (at the same line on screen) when that row
-        is still present; otherwise it keeps its index, clamped to the new rows.
+        is still present; otherwise it keeps its index, clamped to the new rows. With
+        `keep_cursor=False` the cursor goes to the first row (no search for the old one).
         """
-        previous_key = self.cursor_key
+        if not keep_cursor:
+            self._cursor = 0
+            self.scroll_to(y=0, animate=False, force=True)
+        previous_key = self.cursor_key if keep_cursor else None
         previous_top = int(self.scroll_y)
         was_visible = previous_top <= self._cursor < previous_top + self._body_height()
         screen_line = self._cursor - previous_top

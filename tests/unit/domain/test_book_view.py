@@ -1,5 +1,6 @@
 """The list's filter, saved views, sorting and totals."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -7,7 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cs_tui.domain import account_row as r
-from cs_tui.domain.book_view import BookIndex, Query, SavedView, ViewContext, describe, totals
+from cs_tui.domain.book_view import (
+    SORTABLE,
+    BookIndex,
+    Query,
+    SavedView,
+    ViewContext,
+    describe,
+    totals,
+)
 from cs_tui.domain.cadence import Cadences
 from cs_tui.domain.money import format_compact
 
@@ -125,3 +134,45 @@ def test_descending_reverses_the_present_values(
     down = index.query(Query(sort=column, descending=True), CONTEXT)
     assert sorted(map(id, up)) == sorted(map(id, down))
     assert len(up) == len(rows)
+
+
+def reference_order(rows: list[tuple[object, ...]], column: str, descending: bool) -> list[object]:
+    """The order the list promises, written plainly: by value (text ignoring case), empty values
+    last in either direction, ties in name order."""
+    index = SORTABLE[column]
+    by_name = sorted(rows, key=lambda row: (str(row[r.NAME]).casefold(), str(row[r.ID])))
+
+    def empty(value: object) -> bool:
+        return value is None or value == ""
+
+    def key(row: tuple[object, ...]) -> object:
+        value = row[index]
+        return value.casefold() if isinstance(value, str) else value
+
+    present = sorted((row for row in by_name if not empty(row[index])), key=key, reverse=descending)
+    return [row[r.ID] for row in present + [row for row in by_name if empty(row[index])]]
+
+
+@given(
+    rows_strategy,
+    st.sampled_from(sorted(SORTABLE)),
+    st.booleans(),
+    st.booleans(),
+)
+def test_every_order_matches_the_plain_definition(
+    rows: list[tuple[object, ...]], column: str, descending: bool, prepared: bool
+) -> None:
+    index = BookIndex(rows)
+    if prepared:
+        index.prepare()
+    shown = index.query(Query(sort=column, descending=descending), CONTEXT)
+    assert [row[r.ID] for row in shown] == reference_order(rows, column, descending)
+
+
+@given(rows_strategy, st.text(alphabet="abcxyz ", max_size=2))
+def test_cached_totals_equal_a_fresh_count(rows: list[tuple[object, ...]], text: str) -> None:
+    index = BookIndex(rows).prepare()
+    query = Query(text=text)
+    shown = index.query(query, CONTEXT)
+    assert index.totals_of(query, shown) == totals(shown)
+    assert index.totals_of(replace(query, sort="arr"), shown) == totals(shown)
