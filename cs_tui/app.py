@@ -204,7 +204,8 @@ class CsTuiApp(WorkActions):
         """Read every account's row and index it; screens redraw when `book_version` changes."""
         from cs_tui.data.account_list import fetch_account_rows
 
-        book = BookIndex(fetch_account_rows(self.store.get(), ordered=False)).prepare()
+        rows = fetch_account_rows(self.store.get(), ordered=False, crm_ids=False)
+        book = BookIndex(rows).prepare()
         self.call_from_thread(self._book_ready, book)
 
     def _book_ready(self, book: BookIndex) -> None:

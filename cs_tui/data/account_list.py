@@ -73,8 +73,11 @@ def _as_id(value: Any) -> str:
     return value.hex if isinstance(value, uuid.UUID) else str(value)
 
 
-def normalise(rows: Iterable[Sequence[Any]]) -> list[AccountRow]:
-    """Rows from either driver: ids as hex strings, dates as `date`, repeated values shared."""
+def normalise(rows: Iterable[Sequence[Any]], *, crm_ids: bool = True) -> list[AccountRow]:
+    """Rows from either driver: ids as hex strings, dates as `date`, repeated values shared.
+
+    Without `crm_ids` the external id is left out (None): the app's list never shows it, and at
+    100,000 accounts it is 7 MB of unique strings."""
     shared = _Shared()
     value, day = shared.value, shared.day
     out: list[AccountRow] = []
@@ -84,17 +87,23 @@ def normalise(rows: Iterable[Sequence[Any]]) -> list[AccountRow]:
         append((
             _as_id(r[0]), name, owner, value(r[3]), r[4], value(r[5]), day(r[6]),
             value(r[7]), value(r[8]), value(r[9]), day(r[10]), r[11], r[12], value(r[13]), tags,
-            value(r[15]), value(r[16]), bool(r[17]), r[18], search_text(name, owner, tags),
+            value(r[15]), value(r[16]), bool(r[17]), r[18] if crm_ids else None,
+            search_text(name, owner, tags),
         ))  # fmt: skip
     return out
 
 
 def fetch_account_rows(
-    db: "Database", *, owner: str | None = None, limit: int | None = None, ordered: bool = True
+    db: "Database",
+    *,
+    owner: str | None = None,
+    limit: int | None = None,
+    ordered: bool = True,
+    crm_ids: bool = True,
 ) -> list[AccountRow]:
     """Every live account's list row (or one owner's), by name unless `ordered` is False."""
     if db.sqlite_path is not None:
-        return _fetch_with_driver(db, owner=owner, limit=limit, ordered=ordered)
+        return _fetch_with_driver(db, owner=owner, limit=limit, ordered=ordered, crm_ids=crm_ids)
     from sqlalchemy import text
 
     params: dict[str, Any] = {}
@@ -104,11 +113,11 @@ def fetch_account_rows(
         params["limit"] = limit
     statement = text(list_sql(owner=owner is not None, limit=limit is not None, ordered=ordered))
     with db.engine.connect() as connection:
-        return normalise(connection.execute(statement, params))
+        return normalise(connection.execute(statement, params), crm_ids=crm_ids)
 
 
 def fetch_rows_of(db: "Database", account_ids: Sequence[str]) -> list[AccountRow]:
-    """The list rows of some accounts (after the user changed them); deleted ones are left out."""
+    """The app's list rows of some accounts (after the user changed them), deleted ones left out."""
     if not account_ids:
         return []
     from sqlalchemy import Uuid, bindparam, text
@@ -117,11 +126,11 @@ def fetch_rows_of(db: "Database", account_ids: Sequence[str]) -> list[AccountRow
     statement = text(sql).bindparams(bindparam("ids", expanding=True, type_=Uuid()))
     ids = [uuid.UUID(hex=account_id) for account_id in account_ids]
     with db.engine.connect() as connection:
-        return normalise(connection.execute(statement, {"ids": ids}))
+        return normalise(connection.execute(statement, {"ids": ids}), crm_ids=False)
 
 
 def _fetch_with_driver(
-    db: "Database", *, owner: str | None, limit: int | None, ordered: bool
+    db: "Database", *, owner: str | None, limit: int | None, ordered: bool, crm_ids: bool
 ) -> list[AccountRow]:
     """SQLite rows straight from the driver's cursor: no per-row result objects at 100,000 rows."""
     params = [p for p in (owner, limit) if p is not None]
@@ -130,7 +139,7 @@ def _fetch_with_driver(
     try:
         cursor = connection.cursor()
         try:
-            return normalise(cursor.execute(sql, params))
+            return normalise(cursor.execute(sql, params), crm_ids=crm_ids)
         finally:
             cursor.close()
     finally:

@@ -89,6 +89,7 @@ SORTABLE = {
 
 
 _TEXT_COLUMNS = {r.OWNER, r.SEGMENT, r.PLAN_STATUS}
+PREPARED_ORDERS = ("arr", "renewal", "health")
 TOTALS_KEPT = 64
 
 
@@ -177,8 +178,11 @@ class BookIndex:
         self.owners: tuple[str, ...] = tuple(sorted({row[r.OWNER] for row in rows if row[r.OWNER]}))
 
     def prepare(self) -> "BookIndex":
-        """Sort every column and total the book now (in a worker), so the list never waits."""
-        for column in SORTABLE:
+        """Sort the usual columns and total the book now (in a worker), so the list does not wait.
+
+        Each prepared order costs a pointer per account (0.8 MB at 100,000 accounts), so only the
+        orders CSMs sort by most are prepared; the others are sorted when first asked for."""
+        for column in PREPARED_ORDERS:
             self.ordered(column, False)
         self.totals_of(Query(), self.ordered("name", False))
         return self
