@@ -101,7 +101,7 @@ rows_strategy = st.lists(
     st.builds(
         make_row,
         st.text(alphabet="abcXYZ ", min_size=1, max_size=6),
-        owner=st.sampled_from(["tess", "omar", "lena"]),
+        owner=st.sampled_from(["tess", "Tess", "omar", "lena", ""]),
         arr=st.integers(0, 10**9),
         score=st.none() | st.floats(0, 100),
         touched_days_ago=st.none() | st.integers(0, 400),
