@@ -60,13 +60,20 @@ def renewal_cell(renewal_on: date | None, today: date) -> str:
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 
 
-def sparkline(values: list[float], width: int | None = None) -> str:
-    """Values as block characters, scaled between their own min and max (the last `width` values)."""
+def sparkline(
+    values: list[float],
+    width: int | None = None,
+    *,
+    bounds: tuple[float, float] | None = None,
+) -> str:
+    """Values as block characters (the last `width` values), scaled between `bounds` when given
+    (a score's 0-100), else between their own min and max (a metric's shape)."""
     if width is not None:
         values = values[-width:]
     if not values:
         return ""
-    low, high = min(values), max(values)
+    low, high = bounds if bounds is not None else (min(values), max(values))
+    values = [min(max(value, low), high) for value in values]
     if high == low:
         return SPARK_BLOCKS[len(SPARK_BLOCKS) // 2] * len(values)
     scale = (len(SPARK_BLOCKS) - 1) / (high - low)

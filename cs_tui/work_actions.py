@@ -36,7 +36,7 @@ class WorkActions(App[None]):
     def action_log_check_in(self) -> None:
         account_id = self.account_in_focus()
         if account_id is not None:
-            self._open_check_in(account_id)
+            self._check_in_on(account_id)
             return
         book = self._cs.book
         if book is None:
@@ -48,7 +48,27 @@ class WorkActions(App[None]):
 
     def _picked_for_check_in(self, account_id: str | None) -> None:
         if account_id:
+            self._check_in_on(account_id)
+
+    def _check_in_on(self, account_id: str) -> None:
+        """Open the form at once when the loaded book knows the account (keys typed right after
+        `c` then land in the form, not on the screen below); else read the account first."""
+        from cs_tui.domain import account_row as r
+        from cs_tui.screens.check_in import CheckInForm, CheckInTarget
+
+        row = self._cs.book.row(account_id) if self._cs.book is not None else None
+        if row is None:
             self._open_check_in(account_id)
+            return
+        target = CheckInTarget(
+            account_id=account_id,
+            account_name=row[r.NAME],
+            segment=row[r.SEGMENT],
+            stakeholders=None,  # the form reads them
+            cadence_days=self._cs.cadences.for_segment(row[r.SEGMENT]),
+        )
+        form = CheckInForm(target, today=self._cs.today(), me=self._cs.settings.user)
+        self.push_screen(form, self._checked_in)
 
     @work(thread=True, exclusive=True, group="check-in-target")
     def _open_check_in(self, account_id: str) -> None:

@@ -37,14 +37,14 @@ class CheckInTarget:
     account_id: str
     account_name: str
     segment: str
-    stakeholders: tuple[str, ...]
+    stakeholders: tuple[str, ...] | None  # None: not read yet (the form reads them)
     cadence_days: int
 
 
 class PeopleSuggester(Suggester):
     """Completes the name being typed after the last comma from the account's stakeholders."""
 
-    def __init__(self, names: tuple[str, ...]) -> None:
+    def __init__(self, names: tuple[str, ...] = ()) -> None:
         super().__init__(use_cache=False, case_sensitive=False)
         self.names = names
 
@@ -58,6 +58,10 @@ class PeopleSuggester(Suggester):
                 prefix = f"{head}, " if head else ""
                 return prefix + name
         return None
+
+
+def _people_hint(names: tuple[str, ...]) -> str:
+    return ", ".join(names[:3]) or "names, comma separated"
 
 
 def _row(label: str, field: Widget) -> ComposeResult:
@@ -121,6 +125,7 @@ class CheckInForm(ModalScreen[CheckInSaved | None]):
         self.target = target
         self.today = today
         self.me = me
+        self.people = PeopleSuggester(target.stakeholders or ())
 
     @property
     def cs_app(self) -> "CsTuiApp":
@@ -152,8 +157,8 @@ class CheckInForm(ModalScreen[CheckInSaved | None]):
                     "Attendees",
                     Input(
                         id="attendees",
-                        placeholder=", ".join(target.stakeholders[:3]) or "names, comma separated",
-                        suggester=PeopleSuggester(target.stakeholders),
+                        placeholder=_people_hint(target.stakeholders or ()),
+                        suggester=self.people,
                     ),
                 )
                 yield from _row("Follow-ups for", Input(self.me, id="owner"))
@@ -186,6 +191,24 @@ class CheckInForm(ModalScreen[CheckInSaved | None]):
 
     def on_mount(self) -> None:
         self.query_one("#summary", TextArea).focus()
+        if self.target.stakeholders is None:
+            self._read_people()
+
+    @work(thread=True, group="check-in-people")
+    def _read_people(self) -> None:
+        from cs_tui.data.accounts import get_account_detail
+        from cs_tui.data.errors import StoreError
+
+        try:
+            detail = get_account_detail(self.cs_app.store.get(), self.target.account_id)
+        except StoreError:
+            return
+        names = tuple(p.name for p in detail.stakeholders if p.left_on is None)
+        self.app.call_from_thread(self._people_read, names)
+
+    def _people_read(self, names: tuple[str, ...]) -> None:
+        self.people.names = names
+        self.query_one("#attendees", Input).placeholder = _people_hint(names)
 
     def values(self) -> dict[str, str]:
         found: dict[str, str] = {}

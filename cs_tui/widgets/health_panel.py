@@ -111,7 +111,7 @@ def _history_line(panel: HealthPanel) -> Text:
     line = Text("History    ", style="bold")
     if len(scores) < 2:
         return line.append("not enough snapshots yet", style="dim")
-    line.append(sparkline(scores, HISTORY_WIDTH))
+    line.append(sparkline(scores, HISTORY_WIDTH, bounds=(0, 100)))
     first = panel.history[0].taken_on.isoformat()
     return line.append(f"  {len(scores)} snapshots since {first}", style="dim")
 

@@ -68,3 +68,9 @@ def test_sparkline_has_one_block_per_value(values: list[float]) -> None:
     line = sparkline(values)
     assert len(line) == len(values)
     assert set(line) <= set(SPARK_BLOCKS)
+
+
+def test_a_score_history_is_drawn_on_the_whole_0_to_100_scale() -> None:
+    assert sparkline([86, 86, 92], bounds=(0, 100)) == "▇▇▇"  # a small rise stays small
+    assert sparkline([0, 50, 100], bounds=(0, 100)) == "▁▅█"
+    assert sparkline([-5, 120], bounds=(0, 100)) == "▁█"  # out of range is clamped
