@@ -1,17 +1,22 @@
 """Loading a CRM export into the book: upsert by external id (else by name), all or nothing.
 
 With any invalid row nothing is written, unless the caller asks to skip invalid rows; a dry run
-reports what would change and writes nothing. Writes go through Core `executemany` in one transaction.
+reports what would change and writes nothing. New accounts go to the driver's `executemany` as
+tuples (see `bulk_insert.py`), changes through Core, all in one transaction. The cyclic garbage
+collector rests meanwhile (see `bulk_work.py`).
 """
 
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, Literal, Protocol
 
 from sqlalchemy import Connection, bindparam, select, update
 
+from cs_tui.bulk_work import collector_paused
 from cs_tui.data.audit import stamp
+from cs_tui.data.bulk_insert import TupleInserter
 from cs_tui.data.database import Database
 from cs_tui.data.summary import refresh_summaries
 from cs_tui.models import Account, AccountCreate
@@ -19,6 +24,7 @@ from cs_tui.models import Account, AccountCreate
 Action = Literal["create", "update", "unchanged"]
 ACCOUNT = Account.__table__  # type: ignore[attr-defined]
 COMPARED_FIELDS = tuple(AccountCreate.model_fields)
+_field_values = attrgetter(*COMPARED_FIELDS)
 SUMMARY_REFRESH_ALL_ABOVE = 2000
 
 
@@ -128,11 +134,22 @@ def import_accounts(
     skip_invalid: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
+    with collector_paused():
+        return _import(db, parsed, dry_run, skip_invalid, progress)
+
+
+def _import(
+    db: Database,
+    parsed: ParsedFile,
+    dry_run: bool,
+    skip_invalid: bool,
+    progress: Callable[[int, int], None] | None,
+) -> ImportReport:
     problems = [RowProblem(e.line, e.column, e.value, e.message) for e in parsed.errors]
     with db.engine.connect() as connection:
         existing = _load_existing(connection)
     changes: list[PlannedChange] = []
-    creates: list[dict[str, Any]] = []
+    creates: list[AccountCreate] = []
     updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for row in parsed.rows:
         stored, ambiguity = _match(existing, row.account)
@@ -141,7 +158,7 @@ def import_accounts(
             continue
         if stored is None:
             changes.append(PlannedChange(row.line, "create", row.account.name))
-            creates.append(row.account.model_dump())
+            creates.append(row.account)
             continue
         fields = _changed_fields(stored, row.account)
         changes.append(
@@ -159,7 +176,7 @@ def import_accounts(
 
 def _write(
     db: Database,
-    creates: list[dict[str, Any]],
+    creates: list[AccountCreate],
     updates: dict[tuple[str, ...], list[dict[str, Any]]],
     progress: Callable[[int, int], None] | None,
     batch: int = 10_000,
@@ -168,14 +185,17 @@ def _write(
     total = len(creates) + sum(len(rows) for rows in updates.values())
     done = 0
     new_ids: list[uuid.UUID] = []
+    audit = stamp({}, user=user, now=now)
     with db.write_connection() as connection:
+        inserter = TupleInserter(connection, ACCOUNT, ("id", *COMPARED_FIELDS), audit)
         for start in range(0, len(creates), batch):
             chunk = creates[start : start + batch]
-            for row in chunk:
-                row["id"] = uuid.uuid4()
-                new_ids.append(row["id"])
-                stamp(row, user=user, now=now)
-            connection.execute(ACCOUNT.insert(), chunk)
+            ids = [uuid.uuid4() for _ in chunk]
+            new_ids += ids
+            inserter.insert(
+                (account_id, *_field_values(account))
+                for account_id, account in zip(ids, chunk, strict=True)
+            )
             done += len(chunk)
             if progress:
                 progress(done, total)

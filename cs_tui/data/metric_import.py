@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from cs_tui.bulk_work import collector_paused
 from cs_tui.data.account_import import ParsedError, RowProblem
 from cs_tui.data.audit import stamp
 from cs_tui.data.database import Database
@@ -75,6 +76,14 @@ class _AccountIndex:
 
 def import_metrics(
     db: Database, parsed: ParsedMetricFile, *, dry_run: bool = False, skip_invalid: bool = False
+) -> MetricImportReport:
+    """Store the feed's samples (a sample for the same account, metric and day is replaced)."""
+    with collector_paused():
+        return _import_metrics(db, parsed, dry_run, skip_invalid)
+
+
+def _import_metrics(
+    db: Database, parsed: ParsedMetricFile, dry_run: bool, skip_invalid: bool
 ) -> MetricImportReport:
     problems = [RowProblem(e.line, e.column, e.value, e.message) for e in parsed.errors]
     index = _AccountIndex(db)

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Uuid, bindparam, text
 
+from cs_tui.bulk_work import collector_paused
 from cs_tui.data import scoring_facts as f
 from cs_tui.data.database import Database
 from cs_tui.data.scoring_sql import Windows
@@ -70,7 +71,7 @@ def rescore_book(
 ) -> RescoreSummary:
     """Rescore every live account on `as_of` (default: today) in one transaction."""
     scorer = scorer or _default_scorer()
-    with db.write_connection() as connection:
+    with collector_paused(), db.write_connection() as connection:
         return rescore_on(
             connection, as_of=as_of or db.today(), now=db.now(), scorer=scorer, progress=progress
         )

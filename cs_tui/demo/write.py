@@ -11,7 +11,9 @@ from datetime import date
 
 from sqlalchemy import Connection, func, select
 
+from cs_tui.bulk_work import collector_paused
 from cs_tui.data.audit import stamp
+from cs_tui.data.bulk_insert import insert_sql
 from cs_tui.data.database import Database
 from cs_tui.demo.encode import TABLES, columns_of
 from cs_tui.demo.generate import FIELDS, Row
@@ -69,7 +71,7 @@ def write_demo_book(
     report = progress or _silent
     report(STAGE_PREPARING, 0, accounts)
     written = dict.fromkeys(FIELDS, 0)
-    with db.write_connection() as connection:
+    with collector_paused(), db.write_connection() as connection:
         _refuse_a_book(connection)
         dialect = connection.dialect
         request = BookRequest(
@@ -143,14 +145,8 @@ class _TableWriter:
     """One table's INSERT of encoded rows (see `encode.py`)."""
 
     def __init__(self, connection: Connection, table: str, audit_columns: list[str]) -> None:
-        quote = connection.dialect.identifier_preparer.quote
-        marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-        columns = columns_of(table, audit_columns)
         self._connection = connection
-        self._sql = (
-            f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in columns)}) "
-            f"VALUES ({', '.join([marker] * len(columns))})"
-        )
+        self._sql = insert_sql(connection.dialect, table, columns_of(table, audit_columns))
 
     def write(self, rows: list[Row]) -> None:
         if rows:

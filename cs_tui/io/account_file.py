@@ -16,6 +16,7 @@ from pathlib import Path
 from annotated_types import MaxLen
 from pydantic import ValidationError
 
+from cs_tui.bulk_work import collector_paused
 from cs_tui.domain.money import minor_digits, to_minor
 from cs_tui.io.column_mapping import (
     ACCOUNT_LABELS,
@@ -117,7 +118,11 @@ def read_account_file(
     path: Path, *, mapping: ColumnMapping | None = None, default_currency: str = "USD"
 ) -> AccountFile:
     """Read an accounts export; whole-file problems raise `ImportFileError`."""
-    mapping = mapping or ColumnMapping()
+    with collector_paused():
+        return _read_account_file(path, mapping or ColumnMapping(), default_currency)
+
+
+def _read_account_file(path: Path, mapping: ColumnMapping, default_currency: str) -> AccountFile:
     decoded = decode_file(path, mapping.encoding or None)
     lines = physical_lines(decoded.text)
     is_name = key_header_test(ACCOUNT_LABELS, mapping.columns, "name")

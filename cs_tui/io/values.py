@@ -45,6 +45,12 @@ _EXPONENT = re.compile(r"[0-9]+(?:\.[0-9]+)?[eE][-+]?[0-9]+")
 NOT_AN_AMOUNT = "not an amount (expected e.g. 12500, $1,234.56 or 1.234,56 €)"
 MAX_EXPONENT = 30  # "1e999999999" would otherwise become a billion-digit integer
 NOT_A_NUMBER = "not a number (expected e.g. 42, -3.5 or 1,234.5)"
+_PLAIN_AMOUNT = re.compile(
+    r"(?P<pre>[$€£])?(?P<whole>[1-9][0-9]{0,2}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<fraction>[0-9]+))?"
+)
+"""The form most exports use ("$1,234,567.89", "1234.5"), read directly when the column's decimal
+mark is "."; every value it matches reads the same as through the general rules (a property test
+holds the two together). "0,123" and Indian grouping are left to the general rules."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,17 @@ def parse_amount(text: str, *, decimal_mark: str | None = None) -> Amount:
     `decimal_mark` ("." or ",") is the column's verdict for values such as "1,234" that read either
     way; without it a lone separator followed by exactly three digits groups thousands.
     """
-    cell = text.strip().replace("\u2212", "-")
+    cell = text.strip()
+    if decimal_mark == "." and (plain := _PLAIN_AMOUNT.fullmatch(cell)):
+        fraction = plain["fraction"]
+        number = Decimal(plain["whole"].replace(",", "") + (f".{fraction}" if fraction else ""))
+        symbol = plain["pre"]
+        return Amount(number, CURRENCY_SYMBOLS[symbol], True) if symbol else Amount(number)
+    return _amount_by_general_rules(cell, decimal_mark)
+
+
+def _amount_by_general_rules(cell: str, decimal_mark: str | None) -> Amount:
+    cell = cell.replace("\u2212", "-")
     negative = cell.startswith("(") and cell.endswith(")")
     if negative:
         cell = cell[1:-1].strip()

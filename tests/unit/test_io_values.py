@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from cs_tui.domain.enums import LifecycleStage
 from cs_tui.domain.money import to_minor
 from cs_tui.io.values import (
+    _PLAIN_AMOUNT,
+    _amount_by_general_rules,
     infer_date_order,
     infer_decimal_mark,
     normalise_metric_name,
@@ -178,6 +180,34 @@ def test_whole_amounts_parse_back_whatever_the_grouping(whole: int, thousands: s
 @given(st.decimals(min_value=-(10**9), max_value=10**9, places=2))
 def test_plain_decimal_text_round_trips(value: Decimal) -> None:
     assert parse_amount(str(value)).value == value
+
+
+@settings(deadline=None)  # no timing assertions in unit tests
+@given(
+    st.one_of(
+        st.from_regex(_PLAIN_AMOUNT, fullmatch=True),
+        st.from_regex(r"[$€£]?[0-9]{1,4}(,[0-9]{1,4}){0,3}(\.[0-9]{0,4})?", fullmatch=True),
+    )
+)
+def test_the_direct_reading_of_plain_amounts_agrees_with_the_general_rules(text: str) -> None:
+    """ "$1,234.56" is read directly when the column's decimal mark is "."; never differently."""
+    try:
+        general = _amount_by_general_rules(text, ".")
+    except ValueError:
+        assert _PLAIN_AMOUNT.fullmatch(text) is None
+        return
+    direct = parse_amount(text, decimal_mark=".")
+    assert direct == general
+    assert direct.value.as_tuple() == general.value.as_tuple()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("$1,234,567.89", "1234567.89"), ("0,123", "0.123"), ("1,23", "1.23"), ("1234,567", "1234.567"),
+     ("1,234", "1234"), ("12,34,567.5", "1234567.5"), ("£007", "7")],
+)  # fmt: skip
+def test_amounts_read_with_a_point_as_decimal_mark(text: str, value: str) -> None:
+    assert parse_amount(text, decimal_mark=".").value == Decimal(value)
 
 
 @pytest.mark.parametrize(

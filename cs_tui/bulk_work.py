@@ -1,0 +1,36 @@
+"""Bulk work (reading a 100,000-row file, writing a whole book) without the cyclic garbage collector.
+
+Each full collection walks every object alive; while a bulk job allocates hundreds of thousands of
+rows, Python runs several of them, which cost as much as the job's own parsing (about 2 s of a 5 s
+read of a 100,000-row CSV) and, in the TUI, freeze the screen for the length of each pass whatever
+thread triggers it. The rows of such a job form no reference cycles, so reference counting frees
+them; the collector is paused for the job and resumed after it. Pauses nest and may overlap across
+threads: the collector resumes when the last one ends, and only if it was running before the first.
+"""
+
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_lock = threading.Lock()
+_active = 0
+_resume = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for the duration of the block."""
+    global _active, _resume
+    with _lock:
+        if _active == 0:
+            _resume = gc.isenabled()
+            gc.disable()
+        _active += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _active -= 1
+            if _active == 0 and _resume:
+                gc.enable()

@@ -1,0 +1,63 @@
+"""The collector pause of bulk jobs: paused inside, restored after, nested and across threads."""
+
+import gc
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from cs_tui.bulk_work import collector_paused
+
+
+@pytest.fixture(autouse=True)
+def collector_running() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+def test_the_collector_is_paused_inside_and_running_after() -> None:
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_it_resumes_after_an_exception() -> None:
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("the import failed")
+    assert gc.isenabled()
+
+
+def test_nested_pauses_resume_only_when_the_outer_one_ends() -> None:
+    with collector_paused():
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_a_collector_that_was_off_stays_off() -> None:
+    gc.disable()
+    with collector_paused():
+        pass
+    assert not gc.isenabled()
+
+
+def test_overlapping_pauses_in_two_threads() -> None:
+    inside, release = threading.Event(), threading.Event()
+
+    def worker() -> None:
+        with collector_paused():
+            inside.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=worker)
+    with collector_paused():
+        thread.start()
+        assert inside.wait(5)
+    assert not gc.isenabled(), "the worker's pause is still running"
+    release.set()
+    thread.join(5)
+    assert gc.isenabled()
