@@ -44,6 +44,7 @@ MODULES: tuple[str, ...] = (
     "memory",
     "import_speed",
     "frame_gap_import",
+    "frame_gap_rescore",
     "demo_speed",
     "rescore_speed",
     "scoring_speed",

@@ -5,8 +5,14 @@ their metric and hints, each with milestones on our side or the customer's, due 
 after the plan's start. Reading and checking template files is `io.plan_templates`' job.
 """
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+FRACTIONAL_UNITS = frozenset({"share", "ratio", "rate", "%", "percent", "pct", "score", "hours",
+                              "days", "minutes", "usd", "eur", "gbp", "$", "€", "£"})  # fmt: skip
+"""Units whose values are naturally fractional; any other unit over a whole baseline counts things
+(users, tickets, seats), so a target drawn from it is a whole number too."""
 
 
 @dataclass(frozen=True)
@@ -50,9 +56,18 @@ def due_after(start: date, days: int) -> date:
 
 
 def template_target(objective: TemplateObjective, baseline: float | None) -> float | None:
-    """The objective's target: given outright, or as a change from the baseline."""
+    """The objective's target: given outright, or as a change from the baseline.
+
+    A change from a whole count ("users", "tickets") gives a whole count; other values keep two
+    decimals.
+    """
     if objective.target is not None:
         return objective.target
     if objective.target_change is not None and baseline is not None:
-        return round(baseline * (1 + objective.target_change), 2)
+        target = baseline * (1 + objective.target_change)
+        if baseline.is_integer() and objective.unit.strip().lower() not in FRACTIONAL_UNITS:
+            # 18 users +35% is 25 users, not 24.3; rounded away from the baseline, so the
+            # objective still asks for the change
+            return float(math.ceil(target) if target > baseline else math.floor(target))
+        return round(target, 2)
     return None
