@@ -33,4 +33,6 @@ def collector_paused() -> Iterator[None]:
         with _lock:
             _active -= 1
             if _active == 0 and _resume:
+                gc.freeze()
+                gc.unfreeze()
                 gc.enable()

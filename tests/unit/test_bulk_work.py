@@ -2,6 +2,7 @@
 
 import gc
 import threading
+import weakref
 from collections.abc import Iterator
 
 import pytest
@@ -61,3 +62,28 @@ def test_overlapping_pauses_in_two_threads() -> None:
     release.set()
     thread.join(5)
     assert gc.isenabled()
+
+
+def test_what_the_job_keeps_skips_the_young_generations() -> None:
+    """The first collection after a job must not scan every row the job made (a frozen screen)."""
+    with collector_paused():
+        kept = [[n] for n in range(10_000)]
+    assert gc.get_count()[0] < 100
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(row) in oldest for row in kept[::1000])
+    young = {id(o) for o in gc.get_objects(generation=0)}
+    assert not any(id(row) in young for row in kept)
+
+
+def test_garbage_cycles_made_during_a_job_are_still_collected() -> None:
+    class Node:
+        partner: "Node"
+
+    with collector_paused():
+        first, second = Node(), Node()
+        first.partner, second.partner = second, first
+        watched = weakref.ref(first)
+        del first, second
+    assert watched() is not None, "a cycle waits for the collector"
+    gc.collect()
+    assert watched() is None
