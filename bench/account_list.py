@@ -159,16 +159,21 @@ async def _candidate(context: Context, word: str) -> dict[str, list[float]]:
     settings = LaunchSettings(
         normalise_database_url(str(context.book())), user="bench", start_screen="accounts"
     )
-    app = CsTuiApp(settings)
-    async with app.run_test(size=SIZE) as pilot:
-        waited = 0.0
-        while app.book is None:
-            await pilot.pause(0.05)
-            waited += 0.05
-            if waited > LOAD_TIMEOUT:
-                raise TimeoutError("the book did not load")
-        await pilot.pause()
-        return await _steps(app, pilot, AccountListScreen(), word)
+    from cs_tui.bulk_work import take_back_what_was_set_aside
+
+    app = CsTuiApp(settings, set_aside_long_lived=True)  # as the program runs it
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            waited = 0.0
+            while app.book is None:
+                await pilot.pause(0.05)
+                waited += 0.05
+                if waited > LOAD_TIMEOUT:
+                    raise TimeoutError("the book did not load")
+            await pilot.pause()
+            return await _steps(app, pilot, AccountListScreen(), word)
+    finally:
+        take_back_what_was_set_aside()
 
 
 async def _baseline(rows: Sequence[Row], word: str) -> dict[str, list[float]]:

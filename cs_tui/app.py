@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from cs_tui.bulk_work import collector_paused, set_aside_what_lives_on
 from cs_tui.commands import AccountCommands, ViewCommands
 from cs_tui.config import LaunchSettings
 from cs_tui.data.quick_open import QuickOpen, quick_open
@@ -60,6 +61,7 @@ class CsTuiApp(WorkActions):
         *,
         start_screen: str | None = None,
         clock: "Clock | None" = None,
+        set_aside_long_lived: bool = False,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -67,6 +69,9 @@ class CsTuiApp(WorkActions):
         self.clock = clock
         self.store = StoreHandle()
         self.book: BookIndex | None = None
+        # once the book is loaded, exempt what the app holds from garbage collection (see
+        # `bulk_work`); for the program's own run, which hands it back when the app exits
+        self.set_aside_long_lived = set_aside_long_lived
         self.changed_accounts: tuple[str, ...] = ()
         self.cadences: Cadences = DEFAULT_CADENCES  # the scorecard's, once the store is open
         self.opening: QuickOpen = QuickOpen(None, None)
@@ -204,13 +209,17 @@ class CsTuiApp(WorkActions):
         """Read every account's row and index it; screens redraw when `book_version` changes."""
         from cs_tui.data.account_list import fetch_account_rows
 
-        rows = fetch_account_rows(self.store.get(), ordered=False, crm_ids=False)
-        book = BookIndex(rows).prepare()
+        with collector_paused():
+            rows = fetch_account_rows(self.store.get(), ordered=False, crm_ids=False)
+            book = BookIndex(rows).prepare()
         self.call_from_thread(self._book_ready, book)
 
     def _book_ready(self, book: BookIndex) -> None:
+        first = self.book is None
         self.book = book
         self.book_version += 1
+        if first and self.set_aside_long_lived:
+            set_aside_what_lives_on()
 
     def accounts_changed(self, account_ids: list[str]) -> None:
         """The user changed these accounts: update their list rows; open screens reload."""

@@ -13,7 +13,11 @@ def run_app(*, database: str | None, screen: str | None) -> int:
         print(f"Error: {error}", file=sys.stderr)
         return 1
     from cs_tui.app import CsTuiApp
+    from cs_tui.bulk_work import take_back_what_was_set_aside
 
-    app = CsTuiApp(settings, start_screen=screen)
-    app.run()
+    app = CsTuiApp(settings, start_screen=screen, set_aside_long_lived=True)
+    try:
+        app.run()
+    finally:
+        take_back_what_was_set_aside()
     return app.return_code or 0

@@ -19,6 +19,7 @@ from cs_tui.data.errors import StoreError
 from cs_tui.data.health_readmodel import HealthPanel
 from cs_tui.data.readmodels import AccountDetail, Series
 from cs_tui.data.work_views import TIMELINE_KINDS, FollowUpRow, TimelineEntry
+from cs_tui.screens.app_watch import AppWatcher
 from cs_tui.screens.health_forms import (
     ClearOverride,
     OverrideDraft,
@@ -61,7 +62,7 @@ class AccountView:
     follow_ups: list[FollowUpRow]
 
 
-class AccountScreen(Screen[None]):
+class AccountScreen(AppWatcher, Screen[None]):
     """Everything about one account; `escape` goes back to where the user came from."""
 
     DEFAULT_CSS = """
@@ -136,7 +137,7 @@ class AccountScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.watch(self.cs_app, "data_version", self._data_changed, init=False)
+        self.watch_app("data_version", self._data_changed)
         self.load()
 
     def account_in_focus(self) -> str | None:

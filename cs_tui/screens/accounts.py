@@ -20,6 +20,7 @@ from cs_tui.domain import account_row as r
 from cs_tui.domain.account_row import AccountRow
 from cs_tui.domain.book_view import SORTABLE, Query, SavedView, describe, totals
 from cs_tui.domain.money import format_compact
+from cs_tui.screens.app_watch import AppWatcher
 from cs_tui.widgets.account_table import AccountTable, account_columns
 from cs_tui.widgets.key_footer import KeyFooter
 from cs_tui.widgets.lazy_table import LazyTable
@@ -38,7 +39,7 @@ VIEW_KEYS = {
 }
 
 
-class AccountListScreen(Screen[None]):
+class AccountListScreen(AppWatcher, Screen[None]):
     """The book: `/` filters, `enter` opens, `1`-`5` switch views, `s`/`S` sort, `o` owner."""
 
     DEFAULT_CSS = """
@@ -110,8 +111,8 @@ class AccountListScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.shown = list(self.first_page)
-        self.watch(self.cs_app, "book_version", self._book_loaded, init=False)
-        self.watch(self.cs_app, "activity", self._describe, init=False)
+        self.watch_app("book_version", self._book_loaded)
+        self.watch_app("activity", self._describe)
         if self.cs_app.book is not None:
             self._book_loaded()
         self._describe()

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
 from cs_tui.data.work_views import FollowUpRow
+from cs_tui.screens.app_watch import AppWatcher
 from cs_tui.widgets.follow_up_list import FollowUpList
 from cs_tui.widgets.key_footer import KeyFooter
 
@@ -21,7 +22,7 @@ TEAM = "(team)"
 LIMIT = 500
 
 
-class FollowUpsScreen(Screen[None]):
+class FollowUpsScreen(AppWatcher, Screen[None]):
     """`v` switches open / overdue / done / all; `o` mine / the team's / one CSM's."""
 
     DEFAULT_CSS = """
@@ -61,7 +62,7 @@ class FollowUpsScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.watch(self.cs_app, "data_version", self._data_changed, init=False)
+        self.watch_app("data_version", self._data_changed)
         self.query_one(FollowUpList).focus()
         self.reload()
 

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
 from cs_tui.data.today_views import FOLLOW_UPS, FollowUpDue, TodayQueue
+from cs_tui.screens.app_watch import AppWatcher
 from cs_tui.screens.follow_up_actions import (
     FOLLOW_UP_BINDINGS,
     FollowUpActions,
@@ -50,7 +51,7 @@ def header_text(queue: TodayQueue, whose: str) -> Text:
     return text
 
 
-class TodayScreen(FollowUpActions, Screen[None]):
+class TodayScreen(FollowUpActions, AppWatcher, Screen[None]):
     """The day's queue; `o` switches between my queue, the team's and each CSM's."""
 
     DEFAULT_CSS = """
@@ -93,7 +94,7 @@ class TodayScreen(FollowUpActions, Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.watch(self.cs_app, "data_version", self._data_changed, init=False)
+        self.watch_app("data_version", self._data_changed)
         self.query_one(TodayList).focus()
         self.action_reload()
 
