@@ -13,6 +13,7 @@ the frame showing its result has been painted (see `list_probe`). Per run:
 """
 
 import asyncio
+import gc
 from collections.abc import Sequence
 from functools import partial
 from operator import itemgetter
@@ -186,6 +187,7 @@ async def _baseline(rows: Sequence[Row], word: str) -> dict[str, list[float]]:
 def run(context: Context, side: Side) -> Samples:
     rows = book_rows(context)
     word = filter_word(rows)
+    gc.collect()  # each side starts without the other's garbage
     if side == "candidate":
         return asyncio.run(_candidate(context, word))
     return asyncio.run(_baseline(rows, word))
