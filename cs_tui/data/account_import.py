@@ -134,6 +134,7 @@ def import_accounts(
     skip_invalid: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
+    """Plan every row's change, then (unless refused or a dry run) write them in one transaction."""
     with collector_paused():
         return _import(db, parsed, dry_run, skip_invalid, progress)
 
