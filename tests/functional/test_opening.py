@@ -1,7 +1,10 @@
 """Opening the app: a first run's welcome, databases that cannot be opened, and the shell's keys."""
 
+import re
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 from cs_tui.screens.accounts import AccountListScreen
 from cs_tui.screens.help import HelpScreen
@@ -163,3 +166,33 @@ async def test_keys_can_be_remapped_from_the_config(book: Path, make_app: AppFac
         await pilot.press("f")
         await pilot.pause()
         assert app.screen.query_one("#filter").has_focus
+
+
+SCREENSHOT_DEFAULT_TEXT = "fill: #c5c8c6"  # the SVG template's own default, before any style
+
+
+def colours_in(screenshot: str) -> set[tuple[int, int, int]]:
+    """Every text and background colour of the terminal in an SVG screenshot (not the window)."""
+    terminal = re.sub(r'<text class="terminal-\d+-title".*?</g>', "", screenshot, flags=re.S)
+    terminal = terminal.replace(SCREENSHOT_DEFAULT_TEXT, "")
+    return {
+        (int(hex_[0:2], 16), int(hex_[2:4], 16), int(hex_[4:6], 16))
+        for hex_ in re.findall(r'fill(?:="|:\s*)#([0-9a-fA-F]{6})', terminal)
+    }
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+async def test_no_color_paints_in_greys_only(
+    book: Path, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, no_color: bool
+) -> None:
+    """With NO_COLOR set the health bands read from labels and glyphs alone, never from colour."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    else:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        colours = colours_in(app.export_screenshot())
+    coloured = {c for c in colours if len(set(c)) > 1}
+    assert bool(coloured) is not no_color, sorted(coloured)[:5]
