@@ -19,7 +19,7 @@ from cs_tui.cli.context import database_option, open_store
 @click.pass_context
 def demo(ctx: click.Context, count: int, seed: int, if_empty: bool) -> None:
     """Write a demo book of COUNT accounts with a year of history into an empty database."""
-    from cs_tui.cli.score import BAND_ORDER, load_scorer
+    from cs_tui.cli.score import bands_text, load_scorer
     from cs_tui.data.book import account_count
     from cs_tui.data.book_scoring import score_new_book
     from cs_tui.demo import write_demo_book
@@ -49,11 +49,8 @@ def demo(ctx: click.Context, count: int, seed: int, if_empty: bool) -> None:
         scored = score_new_book(db, as_of=summary.as_of, progress=progress, scorer=scorer)
         elapsed = time.perf_counter() - started
     rows = sum(summary.rows.values())
-    bands = ", ".join(
-        f"{scored.bands[band]:,} {band}" for band in BAND_ORDER if scored.bands.get(band)
-    )
     click.echo(f"Demo book ready: {count:,} accounts, {rows:,} rows, in {elapsed:.1f}s.")
-    click.echo(f"Health: {bands}.")
+    click.echo(f"Health: {bands_text(scored)}.")
 
 
 def register(group: click.Group) -> None:

@@ -9,7 +9,11 @@ import click
 from cs_tui.cli.context import database_option, open_store
 
 if TYPE_CHECKING:
+    import uuid
+
     from cs_tui.data.account_import import RowProblem
+    from cs_tui.data.database import Database
+    from cs_tui.data.rescoring import RescoreSummary
 
 MAX_PROBLEMS_SHOWN = 50
 EXISTING_FILE = click.Path(exists=True, dir_okay=False, readable=True, path_type=Path)
@@ -52,6 +56,7 @@ def import_accounts_command(
         raise click.ClickException(str(error)) from error
     with open_store(ctx) as db:
         report = import_accounts(db, parsed, dry_run=dry_run, skip_invalid=skip_invalid)
+        scored = _rescore(db, report.account_ids) if report.written else None
     for skipped in parsed.skipped:
         click.echo(f"  {source.name}:{skipped.line} skipped: {skipped.reason}", err=True)
     if report.problems:
@@ -75,6 +80,7 @@ def import_accounts_command(
     else:
         skipped_note = f"; {len(report.problems)} invalid rows skipped" if report.problems else ""
         click.echo(f"Imported {source.name}: {counts}{skipped_note}.")
+        _echo_health(scored)
 
 
 @import_group.command("metrics")
@@ -97,10 +103,11 @@ def import_metrics_command(
         raise click.ClickException(str(error)) from error
     with open_store(ctx) as db:
         report = import_metrics(db, parsed, dry_run=dry_run, skip_invalid=skip_invalid)
+        scored = _rescore(db, report.account_ids) if report.written else None
     if report.problems:
         click.echo(f"{len(report.problems)} rows not imported:", err=True)
         _echo_problems(report.problems, source)
-    summary = f"{report.samples} samples for {report.accounts} accounts"
+    summary = f"{_counted(report.samples, 'sample')} for {_counted(report.accounts, 'account')}"
     if dry_run:
         click.echo(f"Dry run, nothing written: would write {summary}.")
     elif report.problems and not skip_invalid:
@@ -109,7 +116,27 @@ def import_metrics_command(
         )
     else:
         click.echo(f"Imported {summary}.")
+        _echo_health(scored)
+
+
+def _rescore(db: "Database", account_ids: Sequence["uuid.UUID"]) -> "RescoreSummary":
+    """Score today what the import wrote, so the list shows its health at once."""
+    from cs_tui.cli.score import load_scorer
+    from cs_tui.data.book_scoring import rescore_written
+
+    return rescore_written(db, account_ids, scorer=load_scorer())
+
+
+def _echo_health(scored: "RescoreSummary | None") -> None:
+    from cs_tui.cli.score import bands_text
+
+    if scored is not None and scored.accounts:
+        click.echo(f"Rescored {_counted(scored.accounts, 'account')}: {bands_text(scored)}.")
 
 
 def register(group: click.Group) -> None:
     group.add_command(import_group)
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

@@ -46,6 +46,12 @@ if TYPE_CHECKING:
 BAND_ORDER = ("green", "yellow", "red", "insufficient")
 
 
+def bands_text(summary: "RescoreSummary") -> str:
+    """ "1,204 green, 310 yellow, 96 red": the bands a rescoring showed, best first."""
+    shown = [f"{summary.bands[band]:,} {band}" for band in BAND_ORDER if summary.bands.get(band)]
+    return ", ".join(shown) or "no account scored"
+
+
 def load_scorer() -> "Scorer":
     """The scorecard in force, or a clean error naming the file and field at fault."""
     from cs_tui.domain.scoring import ScorecardError

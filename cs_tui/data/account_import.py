@@ -79,6 +79,7 @@ class ImportReport:
     written: bool
     changes: tuple[PlannedChange, ...] = ()
     problems: tuple[RowProblem, ...] = ()
+    account_ids: tuple[uuid.UUID, ...] = ()  # the accounts written (created or changed)
 
     def count(self, action: Action) -> int:
         return sum(1 for change in self.changes if change.action == action)
@@ -171,8 +172,9 @@ def _import(
     problems.sort(key=lambda p: p.line)
     if dry_run or (problems and not skip_invalid) or not (creates or updates):
         return ImportReport(dry_run, False, tuple(changes), tuple(problems))
-    _write(db, creates, updates, progress)
-    return ImportReport(dry_run, True, tuple(changes), tuple(problems))
+    created = _write(db, creates, updates, progress)
+    changed = [row["_id"] for rows in updates.values() for row in rows]
+    return ImportReport(dry_run, True, tuple(changes), tuple(problems), (*created, *changed))
 
 
 def _write(
@@ -181,7 +183,8 @@ def _write(
     updates: dict[tuple[str, ...], list[dict[str, Any]]],
     progress: Callable[[int, int], None] | None,
     batch: int = 10_000,
-) -> None:
+) -> list[uuid.UUID]:
+    """Insert the new accounts and apply the changes; the new accounts' ids."""
     now, user = db.now(), db.user
     total = len(creates) + sum(len(rows) for rows in updates.values())
     done = 0
@@ -223,3 +226,4 @@ def _write(
                 progress(done, total)
         everyone = len(new_ids) > SUMMARY_REFRESH_ALL_ABOVE
         refresh_summaries(connection, today=db.today(), account_ids=None if everyone else new_ids)
+    return new_ids

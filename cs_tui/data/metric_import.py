@@ -45,6 +45,7 @@ class MetricImportReport:
     samples: int
     accounts: int
     problems: tuple[RowProblem, ...]
+    account_ids: tuple[uuid.UUID, ...] = ()  # the accounts whose samples were written
 
 
 class _AccountIndex:
@@ -99,7 +100,8 @@ def _import_metrics(
     problems.sort(key=lambda p: p.line)
     # the same sample twice in one feed: the later line wins, as a re-import would
     rows = list({(r["account_id"], r["metric"], r["observed_on"]): r for r in rows}.values())
-    accounts = len({r["account_id"] for r in rows})
+    touched = tuple(dict.fromkeys(r["account_id"] for r in rows))
+    accounts = len(touched)
     if dry_run or (problems and not skip_invalid) or not rows:
         return MetricImportReport(dry_run, False, len(rows), accounts, tuple(problems))
     insert = pg_insert if db.backend == "postgresql" else sqlite_insert
@@ -117,4 +119,4 @@ def _import_metrics(
     with db.write_connection() as connection:
         for start in range(0, len(rows), 10_000):
             connection.execute(statement, rows[start : start + 10_000])
-    return MetricImportReport(dry_run, True, len(rows), accounts, tuple(problems))
+    return MetricImportReport(dry_run, True, len(rows), accounts, tuple(problems), touched)

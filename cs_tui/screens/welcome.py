@@ -116,6 +116,7 @@ class WelcomeScreen(Screen[str]):
     @work(thread=True, exclusive=True, group="welcome")
     def _import(self, path: Path) -> None:
         from cs_tui.data.account_import import import_accounts
+        from cs_tui.data.book_scoring import rescore_written
         from cs_tui.io.account_file import ImportFileError, read_account_file
 
         db = self.app.store.get()  # type: ignore[attr-defined]
@@ -126,6 +127,8 @@ class WelcomeScreen(Screen[str]):
             return
         report = import_accounts(db, parsed)
         if report.written:
+            self.app.call_from_thread(self._progress, "Scoring the accounts…", 0, 0)
+            rescore_written(db, report.account_ids)
             self.app.call_from_thread(self.dismiss, "import")
             return
         lines = [

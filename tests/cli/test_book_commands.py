@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,29 @@ def test_metric_feeds_report_unknown_accounts_and_write_nothing_unless_asked(run
     written = run("import", "metrics", str(FIXTURES / "metrics.csv"), "--skip-invalid")
     assert written.exit_code == 0
     assert "Imported" in written.stdout
+
+
+def test_imports_are_scored_at_once_and_fresh_metrics_move_the_score(
+    run: Run, tmp_path: Path
+) -> None:
+    imported = run("import", "accounts", str(FIXTURES / "salesforce_report.csv"))
+    assert "Rescored 4 accounts: 4 insufficient." in imported.stdout
+    before = json.loads(run("accounts", "show", "0015g00000AcmeA", "--json").stdout)
+    assert before["band"] == "insufficient" and before["coverage"] > 0  # scored, not "not scored"
+    recent = (date.today() - timedelta(days=3)).isoformat()
+    feed = tmp_path / "feed.csv"
+    feed.write_text(
+        "account,metric,value,date\n"
+        f"0015g00000AcmeA,feature_adoption,0.8,{recent}\n"
+        f"0015g00000AcmeA,open_tickets,1,{recent}\n"
+    )
+    fed = run("import", "metrics", str(feed))
+    assert "Imported 2 samples for 1 account." in fed.stdout
+    assert "Rescored 1 account:" in fed.stdout
+    after = json.loads(run("accounts", "show", "0015g00000AcmeA", "--json").stdout)
+    assert after["coverage"] > before["coverage"]
+    dry = run("import", "metrics", str(feed), "--dry-run")
+    assert "Rescored" not in dry.stdout
 
 
 def test_listing_filters_by_owner_and_show_finds_by_partial_name(run: Run) -> None:

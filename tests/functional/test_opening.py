@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from cs_tui.domain import account_row as r
 from cs_tui.screens.accounts import AccountListScreen
 from cs_tui.screens.help import HelpScreen
 from cs_tui.screens.store_error import StoreErrorScreen
@@ -62,6 +63,9 @@ async def test_import_checks_the_path_reports_bad_rows_and_loads_a_good_file(
         await settle(pilot)
         assert isinstance(app.screen, AccountListScreen)
         assert app.screen.query_one(AccountTable).row_count == 4
+        assert app.book is not None
+        shown = {row[r.BAND] for row in app.book.ordered("name", False)}
+        assert shown == {"insufficient"}  # scored at once: the list says why there is no number
 
 
 async def test_a_corrupt_file_gets_an_explanation_not_a_traceback(
