@@ -76,11 +76,11 @@ class CsTuiApp(WorkActions):
         self.cadences: Cadences = DEFAULT_CADENCES  # the scorecard's, once the store is open
         self.opening: QuickOpen = QuickOpen(None, None)
         self.register_theme(CS_TUI_THEME)
+        self.theme = self._known_theme(settings.theme)
 
     # -- opening -------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self._apply_theme(self.settings.theme)
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         self.opening = quick_open(self.settings.database_url, page_size=FIRST_PAGE_ROWS)
@@ -89,9 +89,11 @@ class CsTuiApp(WorkActions):
         from cs_tui.screens.follow_ups import FollowUpsScreen
         from cs_tui.screens.today import TodayScreen
 
-        self.add_mode("accounts", lambda: AccountListScreen(first_page=self.opening.first_page))
-        self.add_mode("today", TodayScreen)
-        self.add_mode("follow_ups", FollowUpsScreen)
+        self.add_mode(
+            "accounts", lambda: self._styled(AccountListScreen(first_page=self.opening.first_page))
+        )
+        self.add_mode("today", lambda: self._styled(TodayScreen()))
+        self.add_mode("follow_ups", lambda: self._styled(FollowUpsScreen()))
         if self.opening.first_page:
             self.switch_mode(self.home_mode)
         else:
@@ -99,6 +101,16 @@ class CsTuiApp(WorkActions):
 
             self.push_screen(OpeningScreen(self._database_label()))
         self.call_after_refresh(self._open_store)  # the ORM loads once the first frame is up
+
+    def _styled(self, screen: Screen[None]) -> Screen[None]:
+        """A new mode's screen, marked as styled by the stylesheet in force.
+
+        Textual re-parses every style sheet of the app when it first shows a mode's screen, which
+        has not seen the current stylesheet yet; its widgets get their styles when they mount
+        anyway. Skipping it saves about 30 ms of the launch and of each mode's first visit.
+        """
+        screen._css_update_count = self._css_update_count
+        return screen
 
     def _database_label(self) -> str:
         path = self.opening.sqlite_path
@@ -298,8 +310,8 @@ class CsTuiApp(WorkActions):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help: every key", "List the bindings of this screen", self.action_help)
 
-    def _apply_theme(self, name: str) -> None:
-        self.theme = name if name in self.available_themes else CS_TUI_THEME.name
+    def _known_theme(self, name: str) -> str:
+        return name if name in self.available_themes else CS_TUI_THEME.name
 
     def watch_theme(self, theme: str) -> None:
         """Remember the chosen theme in the config file."""

@@ -1,8 +1,11 @@
-"""A long day in the app: screens the CSM leaves stop being notified (and held) by the app, and the
-started app is kept out of the garbage collector's way while it runs."""
+"""A long day in the app: screens the CSM leaves stop being notified (and held) by the app, views
+open without parsing the styles again, and the started app is kept out of the garbage collector's
+way while it runs."""
 
 import gc
 from pathlib import Path
+
+import pytest
 
 from cs_tui.app import CsTuiApp
 from cs_tui.bulk_work import take_back_what_was_set_aside
@@ -50,3 +53,21 @@ async def test_an_app_inside_another_program_leaves_the_collector_alone(
         await settle(pilot)
         assert app.book is not None
         assert gc.get_freeze_count() == 0
+
+
+async def test_visiting_each_view_does_not_parse_the_styles_again(
+    book: Path, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reparsed: list[bool] = []
+        monkeypatch.setattr(app.stylesheet, "reparse", lambda: reparsed.append(True))
+        for key in ("t", "f", "a"):
+            await pilot.press(key)
+            await settle(pilot)
+        assert app.current_mode == "accounts"
+        assert reparsed == []
+        app.theme = "textual-light"  # a new theme still restyles everything
+        await settle(pilot)
+        assert reparsed
