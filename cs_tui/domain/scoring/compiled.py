@@ -173,7 +173,8 @@ def evaluate(profile: ResolvedProfile, values: Values) -> Score:
     mean, coverage = weighted(profile, values)
     if mean is None or coverage < profile.min_coverage - COVERAGE_TOLERANCE:
         return None, HealthBand.INSUFFICIENT.value, coverage
-    return mean, profile.bands.band_for(mean).value, coverage
+    score = min(max(mean, 0.0), 100.0)  # a mean of sub-scores up to 100 can round past it
+    return score, profile.bands.band_for(score).value, coverage
 
 
 def _curve_lines(curve: Curve, x: str, target: str) -> list[str]:
@@ -255,6 +256,10 @@ def _source(profile: ResolvedProfile) -> str:
         f"    if not weights or coverage < {profile.min_coverage - COVERAGE_TOLERANCE!r}:",
         f"        return None, {HealthBand.INSUFFICIENT.value!r}, coverage",
         "    result = total / weights",
+        "    if result > 100.0:",  # a mean of sub-scores up to 100 can round past it
+        "        result = 100.0",
+        "    elif result < 0.0:",
+        "        result = 0.0",
         f"    if {_at_least(bands.green.lower)}:",
         f"        return result, {HealthBand.GREEN.value!r}, coverage",
         f"    if {_at_least(bands.yellow.lower)}:",

@@ -5,7 +5,15 @@ from datetime import date
 import pytest
 
 from cs_tui.domain.enums import HealthBand
-from cs_tui.domain.scoring import AccountFacts, Override, Scorer, evaluate, movers, resolve
+from cs_tui.domain.scoring import (
+    AccountFacts,
+    Override,
+    Scorer,
+    evaluate,
+    movers,
+    parse_scorecard,
+    resolve,
+)
 from cs_tui.domain.scoring.scorecard import Curve, CurveKind, Direction
 from tests.scoring_helpers import linear, small_card, small_card_data, values
 
@@ -216,3 +224,19 @@ def test_an_override_is_shown_but_never_replaces_the_computed_score() -> None:
     expired = scorer.assess(facts, date(2026, 7, 2), override)
     assert expired is not None and not expired.overridden
     assert (expired.shown_score, expired.shown_band) == (90.0, HealthBand.GREEN.value)
+
+
+def test_a_perfect_account_scores_exactly_100_whatever_the_weights() -> None:
+    """0.1, 0.2 and 2.3 of 100 add up to a hair over 100 in floating point: never shown as 100.00…1."""
+    data = small_card_data()
+    data["groups"] = {
+        "usage": {"label": "Usage", "weight": 0.1},
+        "voice": {"label": "Voice", "weight": 0.2},
+        "engagement": {"label": "Engagement", "weight": 2.3},
+    }
+    profile = Scorer(parse_scorecard(data)).profile("SMB", "value")
+    assert profile is not None
+    best = values(licence_utilisation=1.0, feature_adoption=1.0, nps=100, last_touch=0.5)
+    score, band, coverage = profile.score(best)
+    assert (score, band, coverage) == (100.0, "green", 1.0)
+    assert evaluate(resolve(parse_scorecard(data), "SMB", "value"), best) == (100.0, "green", 1.0)
