@@ -4,14 +4,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from cs_tui.domain.day_words import DAY_FORMS_HELP, DayWordError, parse_day
+from cs_tui.screens.modal_form import FieldProblem, ModalForm
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ def read_day(text: str, today: date, *, after_today: bool) -> date | str:
     return day
 
 
-class FollowUpForm(ModalScreen[FollowUpChange | None]):
+class FollowUpForm(ModalForm[FollowUpChange]):
     """One follow-up, one change: `kind` is "snooze", "due" or "owner"."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -77,37 +76,20 @@ class FollowUpForm(ModalScreen[FollowUpChange | None]):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
 
-    def change(self) -> FollowUpChange | str:
-        """The valid change, or what is wrong."""
+    def draft(self) -> FollowUpChange:
         if self.kind == "owner":
             owner = self.query_one("#owner", Input).value.strip()
-            return NewOwner(owner) if owner else "Name who owns the follow-up."
+            if not owner:
+                raise FieldProblem("Name who owns the follow-up.")
+            return NewOwner(owner)
         day = read_day(
             self.query_one("#day", Input).value, self.today, after_today=self.kind == "snooze"
         )
         if isinstance(day, str):
-            return day
+            raise FieldProblem(day)
         if self.kind == "due":
             return NewDueDate(day)
         reason = self.query_one("#reason", Input).value.strip()
-        return Snooze(day, reason) if reason else "Give a reason for snoozing it."
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        inputs = list(self.query(Input))
-        if event.input is inputs[-1]:
-            self.action_save()
-        else:
-            self.focus_next()
-
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        change = self.change()
-        if isinstance(change, str):
-            self.query_one(".form-error", Static).update(change)
-        else:
-            self.dismiss(change)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not reason:
+            raise FieldProblem("Give a reason for snoozing it.")
+        return Snooze(day, reason)

@@ -12,10 +12,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from cs_tui.data.health_readmodel import OverrideView
+from cs_tui.screens.modal_form import FieldProblem, ModalForm
 
 SENTIMENT_SCALE = "1 very worried · 2 worried · 3 neutral · 4 confident · 5 very confident"
 REASON_LIMIT = 200
@@ -39,38 +39,20 @@ class ClearOverride:
     """The user asked to end the override in force."""
 
 
-def _reason_problem(text: str) -> str:
+def _check_reason(text: str) -> None:
     if not text.strip():
-        return "Give a reason: it is shown to everyone who sees this score."
+        raise FieldProblem("Give a reason: it is shown to everyone who sees this score.")
     if len(text.strip()) > REASON_LIMIT:
-        return f"Keep the reason under {REASON_LIMIT} characters."
-    return ""
+        raise FieldProblem(f"Keep the reason under {REASON_LIMIT} characters.")
 
 
-class _Form(ModalScreen[object]):
-    """Shared behaviour: ctrl+s or enter in the last field saves, escape cancels, errors inline."""
+class _Form(ModalForm[object]):
+    """The health forms' keys: ctrl+s (or enter in the last field) saves, escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
     ]
-
-    def show_problem(self, problem: str) -> None:
-        self.query_one(".form-error", Static).update(problem)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def action_save(self) -> None:
-        raise NotImplementedError
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        inputs = list(self.query(Input))
-        if event.input is inputs[-1]:
-            self.action_save()
-        else:
-            self.focus_next()
 
 
 class SentimentForm(_Form):
@@ -91,25 +73,13 @@ class SentimentForm(_Form):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
 
-    def draft(self) -> SentimentDraft | str:
-        """The valid draft, or what is wrong."""
+    def draft(self) -> SentimentDraft:
         value = self.query_one("#sentiment-value", Input).value
         if not value:
-            return "Choose a value from 1 (very worried) to 5 (very confident)."
+            raise FieldProblem("Choose a value from 1 (very worried) to 5 (very confident).")
         reason = self.query_one("#sentiment-reason", Input).value
-        return _reason_problem(reason) or SentimentDraft(int(value), reason.strip())
-
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        draft = self.draft()
-        if isinstance(draft, str):
-            self.show_problem(draft)
-        else:
-            self.dismiss(draft)
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.dismiss(None)
+        _check_reason(reason)
+        return SentimentDraft(int(value), reason.strip())
 
 
 class OverrideForm(_Form):
@@ -145,38 +115,26 @@ class OverrideForm(_Form):
                     yield Button("Clear override (ctrl+r)", id="clear", variant="warning")
                 yield Button("Cancel (esc)", id="cancel")
 
-    def draft(self) -> OverrideDraft | str:
-        """The valid draft, or what is wrong."""
+    def draft(self) -> OverrideDraft:
         score_text = self.query_one("#override-score", Input).value
         if not score_text or not 0 <= int(score_text) <= 100:
-            return "The score is a whole number from 0 to 100."
+            raise FieldProblem("The score is a whole number from 0 to 100.")
         reason = self.query_one("#override-reason", Input).value
-        if problem := _reason_problem(reason):
-            return problem
+        _check_reason(reason)
         until_text = self.query_one("#override-until", Input).value
         if not until_text.strip():
-            return "Say until when the override holds (it expires on its own)."
+            raise FieldProblem("Say until when the override holds (it expires on its own).")
         try:
             until = date.fromisoformat(until_text.strip())
         except ValueError:
-            return f"{until_text.strip()!r} is not a date: write it as YYYY-MM-DD."
+            raise FieldProblem(
+                f"{until_text.strip()!r} is not a date: write it as YYYY-MM-DD."
+            ) from None
         if until <= self.today:
-            return f"The expiry must be after today ({self.today.isoformat()})."
+            raise FieldProblem(f"The expiry must be after today ({self.today.isoformat()}).")
         return OverrideDraft(int(score_text), reason.strip(), until)
-
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        draft = self.draft()
-        if isinstance(draft, str):
-            self.show_problem(draft)
-        else:
-            self.dismiss(draft)
 
     @on(Button.Pressed, "#clear")
     def action_clear(self) -> None:
         if self.current is not None:
             self.dismiss(ClearOverride())
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.dismiss(None)

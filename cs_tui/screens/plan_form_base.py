@@ -1,30 +1,23 @@
-"""What every success-plan form shares: labelled one-line fields, inline problems, ctrl+s and escape.
+"""What every success-plan form shares: labelled one-line fields read as text, days and numbers.
 
-A form is a `ModalScreen` typed by the value it returns; it checks its fields with the same rules
-the store applies and only closes with a valid value, so nothing is half-saved and a mistake is
-shown where it was made. The caller writes the value through `data/` in a worker.
+Saving, cancelling and showing problems inline come from `ModalForm`; the fields are checked with
+the same rules the store applies. The caller writes the value through `data/` in a worker.
 """
 
 from collections.abc import Iterable
 from datetime import date
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from cs_tui.domain.day_words import DayWordError, parse_day
+from cs_tui.screens.modal_form import FieldProblem, ModalForm, ResultT
 
-ResultT = TypeVar("ResultT")
 DAY_PLACEHOLDER = "YYYY-MM-DD, today, +2w, fri"
-
-
-class FieldProblem(ValueError):
-    """A field that is wrong; the message says which and how to put it right."""
 
 
 def field_row(label: str, widget: Widget, *, hint: str = "") -> Horizontal:
@@ -45,7 +38,7 @@ def number_text(value: float | None) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
-class PlanForm(ModalScreen[ResultT]):
+class PlanForm(ModalForm[ResultT]):
     """A form on a success plan: ctrl+s (or enter in the last field) saves, escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -72,10 +65,6 @@ class PlanForm(ModalScreen[ResultT]):
         """The form's rows, in the order tab visits them."""
         raise NotImplementedError
 
-    def draft(self) -> ResultT:
-        """The value to return; raises `FieldProblem` naming what is wrong."""
-        raise NotImplementedError
-
     # -- reading fields ---------------------------------------------------------------------------
 
     def text(self, field_id: str) -> str:
@@ -99,35 +88,3 @@ class PlanForm(ModalScreen[ResultT]):
             return float(typed)
         except ValueError as error:
             raise FieldProblem(f"{label}: {typed!r} is not a number") from error
-
-    # -- saving -----------------------------------------------------------------------------------
-
-    def show_problem(self, problem: str) -> None:
-        self.query_one(".form-error", Static).update(problem)
-
-    def action_save(self) -> None:
-        try:
-            value = self.draft()
-        except FieldProblem as problem:
-            self.show_problem(str(problem))
-            return
-        self.dismiss(value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.dismiss(None)
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        inputs = list(self.query(Input))
-        if event.input is inputs[-1]:
-            self.action_save()
-        else:
-            self.focus_next()

@@ -18,9 +18,9 @@ from cs_tui.data.validation import checked
 from cs_tui.domain.enums import AGREED_PLAN_STATUSES, PlanStatus
 from cs_tui.io.plan_export import label
 from cs_tui.models import SuccessPlanUpdate
+from cs_tui.screens.modal_form import FieldProblem
 from cs_tui.screens.plan_form_base import (
     DAY_PLACEHOLDER,
-    FieldProblem,
     PlanForm,
     day_text,
     field_row,

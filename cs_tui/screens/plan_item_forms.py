@@ -20,9 +20,9 @@ from cs_tui.data.validation import checked
 from cs_tui.domain.enums import MilestoneStatus, ObjectiveStatus, Side
 from cs_tui.io.plan_export import label
 from cs_tui.models import MilestoneCreate, ObjectiveCreate
+from cs_tui.screens.modal_form import FieldProblem
 from cs_tui.screens.plan_form_base import (
     DAY_PLACEHOLDER,
-    FieldProblem,
     PlanForm,
     day_text,
     field_row,
