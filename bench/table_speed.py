@@ -20,13 +20,10 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from rich.segment import Segment
 from textual.app import App, ComposeResult
-from textual.geometry import Size
 from textual.pilot import Pilot
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
+from bench.list_probe import BareTable, install_lazy_table_counter, lines_painted
 from bench.registry import Benchmark, Metric
 from cs_tui.widgets.lazy_table import LazyTable
 from cs_tui.widgets.table_columns import Column, Row
@@ -82,45 +79,8 @@ def sample_columns() -> tuple[Column, ...]:
     )
 
 
-class CountingLazyTable(LazyTable):
-    """The lazy table, counting the lines it renders."""
-
-    lines_rendered = 0
-
-    def render_line(self, y: int) -> Strip:
-        self.lines_rendered += 1
-        return super().render_line(y)
-
-
-class BaselineTable(ScrollView, can_focus=True):
-    """The least a Line API table can do: join the visible row's values, nothing else."""
-
-    lines_rendered = 0
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: Sequence[Row] = ()
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        self.rows = rows
-        self.virtual_size = Size(0, len(rows))
-        self.refresh()
-
-    def action_page_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + self.size.height, animate=False, force=True)
-
-    def render_line(self, y: int) -> Strip:
-        self.lines_rendered += 1
-        width = self.size.width
-        index = int(self.scroll_y) + y
-        if index >= len(self.rows):
-            return Strip.blank(width)
-        line = " | ".join(map(str, self.rows[index]))[:width]
-        return Strip([Segment(line.ljust(width))], width)
-
-
 class BenchApp(App[None]):
-    def __init__(self, table: CountingLazyTable | BaselineTable) -> None:
+    def __init__(self, table: LazyTable | BareTable) -> None:
         super().__init__()
         self.table = table
 
@@ -128,14 +88,13 @@ class BenchApp(App[None]):
         yield self.table
 
 
-async def _timed(pilot: Pilot[None], table: CountingLazyTable | BaselineTable, step: Any) -> float:
+async def _timed(pilot: Pilot[None], table: LazyTable | BareTable, step: Any) -> float:
     """Milliseconds from calling `step` until the frame showing its result has been painted."""
-    before = table.lines_rendered
     started = time.perf_counter()
     step()
     await pilot.pause(0)
     elapsed = (time.perf_counter() - started) * 1000
-    if table.lines_rendered - before < table.size.height - 1:
+    if lines_painted(table) < table.size.height - 1:
         raise RuntimeError("the visible lines were not rendered inside the timed window")
     return elapsed
 
@@ -143,11 +102,12 @@ async def _timed(pilot: Pilot[None], table: CountingLazyTable | BaselineTable, s
 async def _run_once(
     kind: str, rows: Sequence[Row], filtered: Sequence[Row], results: dict[str, list[float]]
 ) -> None:
-    table: CountingLazyTable | BaselineTable
+    table: LazyTable | BareTable
     if kind == "lazy":
-        table = CountingLazyTable(sample_columns(), empty_message="No accounts")
+        install_lazy_table_counter()
+        table = LazyTable(sample_columns(), empty_message="No accounts")
     else:
-        table = BaselineTable()
+        table = BareTable()
     app = BenchApp(table)
     async with app.run_test(size=TERMINAL_SIZE) as pilot:
         table.focus()
