@@ -44,7 +44,7 @@ class TupleInserter:
         unknown = [name for name in [*columns, *fixed] if name not in table.c]
         if unknown:
             raise ValueError(f"{table.name} has no column {', '.join(unknown)}")
-        encoders = {name: _encoder(table, name, dialect) for name in [*columns, *fixed]}
+        encoders = {name: column_encoder(table, name, dialect) for name in [*columns, *fixed]}
         self._connection = connection
         self._sql = insert_sql(dialect, table.name, [*columns, *fixed])
         self._fixed = tuple(_encoded(value, encoders[name]) for name, value in fixed.items())
@@ -69,7 +69,8 @@ class TupleInserter:
         return tuple(values)
 
 
-def _encoder(table: Table, column: str, dialect: Dialect) -> Callable[[Any], Any] | None:
+def column_encoder(table: Table, column: str, dialect: Dialect) -> Callable[[Any], Any] | None:
+    """How the column's type turns a Python value into what `dialect`'s driver binds (None: as is)."""
     encoder: Callable[[Any], Any] | None = (
         table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
     )

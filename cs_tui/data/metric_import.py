@@ -43,9 +43,12 @@ class MetricImportReport:
     dry_run: bool
     written: bool
     samples: int
-    accounts: int
     problems: tuple[RowProblem, ...]
-    account_ids: tuple[uuid.UUID, ...] = ()  # the accounts whose samples were written
+    account_ids: tuple[uuid.UUID, ...]  # the accounts the samples are for
+
+    @property
+    def accounts(self) -> int:
+        return len(self.account_ids)
 
 
 class _AccountIndex:
@@ -101,9 +104,8 @@ def _import_metrics(
     # the same sample twice in one feed: the later line wins, as a re-import would
     rows = list({(r["account_id"], r["metric"], r["observed_on"]): r for r in rows}.values())
     touched = tuple(dict.fromkeys(r["account_id"] for r in rows))
-    accounts = len(touched)
     if dry_run or (problems and not skip_invalid) or not rows:
-        return MetricImportReport(dry_run, False, len(rows), accounts, tuple(problems))
+        return MetricImportReport(dry_run, False, len(rows), tuple(problems), touched)
     insert = pg_insert if db.backend == "postgresql" else sqlite_insert
     statement = insert(SAMPLE)
     statement = statement.on_conflict_do_update(
@@ -119,4 +121,4 @@ def _import_metrics(
     with db.write_connection() as connection:
         for start in range(0, len(rows), 10_000):
             connection.execute(statement, rows[start : start + 10_000])
-    return MetricImportReport(dry_run, True, len(rows), accounts, tuple(problems), touched)
+    return MetricImportReport(dry_run, True, len(rows), tuple(problems), touched)

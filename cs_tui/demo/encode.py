@@ -15,6 +15,7 @@ from sqlalchemy import Table
 from sqlalchemy.engine import Dialect, make_url
 
 from cs_tui.data.audit import stamp
+from cs_tui.data.bulk_insert import column_encoder
 from cs_tui.demo.generate import FIELDS, Row, Rows
 from cs_tui.models import (
     Account,
@@ -76,7 +77,7 @@ class BookEncoder:
                 position: encoder
                 for position, column in enumerate(columns)
                 if isinstance(table.c[column].type, UTCDateTime)
-                and (encoder := table.c[column].type.dialect_impl(dialect).bind_processor(dialect))
+                and (encoder := column_encoder(table, column, dialect))
             }
             first_audit = len(FIELDS[name])
             self._audit[name] = tuple(
