@@ -28,7 +28,7 @@ from textual.widgets import Input
 from bench.context import Context
 from bench.list_probe import BareTable, Painted, install_lazy_table_counter, press, timed
 from bench.registry import Benchmark, Metric, Samples, Side, Target
-from cs_tui.domain import account_row as r
+from cs_tui.domain.book import account_row as r
 from cs_tui.widgets.lazy_table import LazyTable
 
 SIZE = (140, 45)
@@ -41,7 +41,7 @@ Row = tuple[Any, ...]
 
 def book_rows(context: Context) -> list[Row]:
     """Every account's list row in list order (name), as the app reads them."""
-    from cs_tui.data.account_list import fetch_first_page_sqlite
+    from cs_tui.data.accounts.list_rows import fetch_first_page_sqlite
 
     def read() -> list[Row]:
         rows = fetch_first_page_sqlite(context.book(), limit=-1)
@@ -152,15 +152,15 @@ async def _steps(
 
 
 async def _candidate(context: Context, word: str) -> dict[str, list[float]]:
-    from cs_tui.app import CsTuiApp
+    from cs_tui.app.shell import CsTuiApp
     from cs_tui.config import LaunchSettings, normalise_database_url
-    from cs_tui.screens.accounts import AccountListScreen
+    from cs_tui.screens.account_list import AccountListScreen
 
     install_lazy_table_counter()
     settings = LaunchSettings(
         normalise_database_url(str(context.book())), user="bench", start_screen="accounts"
     )
-    from cs_tui.bulk_work import take_back_what_was_set_aside
+    from cs_tui.io.bulk_work import take_back_what_was_set_aside
 
     app = CsTuiApp(settings, set_aside_long_lived=True)  # as the program runs it
     try:

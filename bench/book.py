@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import cs_tui
-from cs_tui.data.schema_head import HEAD_REVISION
+from cs_tui.data.store.schema_head import HEAD_REVISION
 
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 DEMO_SOURCES = Path(cs_tui.__file__).resolve().parent / "demo"

@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Uuid, bindparam, text
 
 from bench.registry import Benchmark, Metric, Target
-from cs_tui.data.changes import account_changed
-from cs_tui.data.check_ins import log_check_in
-from cs_tui.data.database import Database, open_database
-from cs_tui.data.today import today_queue
+from cs_tui.data.accounts.changes import account_changed
+from cs_tui.data.store.database import Database, open_database
+from cs_tui.data.work.check_ins import log_check_in
+from cs_tui.data.work.drafts import CheckInDraft, NextStepDraft
+from cs_tui.data.work.today import today_queue
 from cs_tui.models import CheckIn, FollowUp, SentimentEntry
-from cs_tui.models.drafts import CheckInDraft, NextStepDraft
 
 if TYPE_CHECKING:
     from bench.context import Context

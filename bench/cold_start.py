@@ -29,7 +29,7 @@ MARKER_LENGTH = 12
 
 def first_account_marker(context: Context) -> str:
     """The start of the first account's name in list order, as the first paint must show it."""
-    from cs_tui.data.account_list import fetch_first_page_sqlite
+    from cs_tui.data.accounts.list_rows import fetch_first_page_sqlite
 
     def marker() -> str:
         rows = fetch_first_page_sqlite(context.book(), limit=1)

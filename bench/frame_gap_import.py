@@ -39,8 +39,8 @@ class ImportApp(App[None]):
 
     @work(thread=True, exclusive=True, group="import")
     def run_import(self) -> None:
-        from cs_tui.data.account_import import import_accounts
-        from cs_tui.data.database import open_database
+        from cs_tui.data.accounts.imports import import_accounts
+        from cs_tui.data.store.database import open_database
         from cs_tui.io.account_file import read_account_file
 
         db = open_database(str(self.database), user=USER)
@@ -66,7 +66,7 @@ async def _measure(source: Path, database: Path) -> float:
 
 
 def run(context: Context, side: Side) -> Samples:
-    import cs_tui.data.account_import
+    import cs_tui.data.accounts.imports
     import cs_tui.io.account_file  # noqa: F401 - loaded before the probe starts, as in the TUI
 
     database = fresh_copy(context, "frame-gap-import.db")

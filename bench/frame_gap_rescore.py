@@ -34,9 +34,9 @@ async def _until_idle(app: object, started: float) -> None:
 
 
 async def _measure(database: Path) -> tuple[float, float]:
-    from cs_tui.app import CsTuiApp
-    from cs_tui.bulk_work import take_back_what_was_set_aside
+    from cs_tui.app.shell import CsTuiApp
     from cs_tui.config import LaunchSettings
+    from cs_tui.io.bulk_work import take_back_what_was_set_aside
 
     settings = LaunchSettings(
         database_url=f"sqlite:///{database}", user=USER, start_screen="accounts"

@@ -47,7 +47,7 @@ def empty_database(context: Context) -> Path:
     """A migrated database without accounts, made once per suite run."""
 
     def make() -> Path:
-        from cs_tui.data.database import open_database
+        from cs_tui.data.store.database import open_database
 
         path = context.scratch() / "empty.db"
         open_database(str(path), user=USER).close()
@@ -66,8 +66,8 @@ def fresh_copy(context: Context, name: str) -> Path:
 
 def import_with_app(source: Path, database: Path) -> float:
     """Seconds to read, validate and import `source` the app's way (the store is opened first)."""
-    from cs_tui.data.account_import import import_accounts
-    from cs_tui.data.database import open_database
+    from cs_tui.data.accounts.imports import import_accounts
+    from cs_tui.data.store.database import open_database
     from cs_tui.io.account_file import read_account_file
 
     db = open_database(str(database), user=USER)

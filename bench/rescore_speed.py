@@ -3,7 +3,7 @@
 The candidate is cs-tui's `rescore_book` (SQLAlchemy connection, its transaction and audit time,
 the data layer's reads, the scorer, the batched writes). The baseline is the least a program can do
 for the same result with the standard `sqlite3` module: one connection with the store's pragmas,
-`BEGIN IMMEDIATE`, the same SQL reads (the texts of `cs_tui.data.scoring_sql`), the same pure
+`BEGIN IMMEDIATE`, the same SQL reads (the texts of `cs_tui.data.scoring.signals_sql`), the same pure
 scoring (`cs_tui.domain.scoring`), and the same rows written by `executemany` with the same SQL.
 So the ratio is what the data layer costs on top of the database work and the arithmetic.
 
@@ -26,14 +26,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from cs_tui.data import scoring_sql as q
-from cs_tui.data.database import SQLITE_BUSY_TIMEOUT_MS, open_database
-from cs_tui.data.rescoring import MISSING_SUMMARIES, rescore_book
-from cs_tui.data.scoring_facts import SQLITE_MMAP_BYTES, BookSignals, as_date
-from cs_tui.data.scoring_writes import UPDATE_SUMMARY, UPSERT_SNAPSHOT, breakdown_head
+from cs_tui.data.scoring import signals_sql as q
+from cs_tui.data.scoring.facts import SQLITE_MMAP_BYTES, BookSignals, as_date
+from cs_tui.data.scoring.rescoring import MISSING_SUMMARIES, rescore_book
+from cs_tui.data.scoring.writes import UPDATE_SUMMARY, UPSERT_SNAPSHOT, breakdown_head
+from cs_tui.data.store.database import SQLITE_BUSY_TIMEOUT_MS, open_database
 from cs_tui.domain.scoring import Scorer, shown_result
 from cs_tui.domain.scoring.facts import ObjectiveFacts, measure_values, plan_progress
-from cs_tui.scorecards import current_scorer
+from cs_tui.io.scorecard_file import current_scorer
 
 DEFAULT_BOOK = Path("/tmp/bench100k.db")
 BOOK_ACCOUNTS = 100_000

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from cs_tui.domain.scoring import AccountFacts, Scorer
 from cs_tui.domain.scoring.catalogue import MEASURES
 from cs_tui.domain.scoring.facts import measure_values
-from cs_tui.scorecards import DEFAULT_SCORECARD_FILE, read_scorecard
+from cs_tui.io.scorecard_file import DEFAULT_SCORECARD_FILE, read_scorecard
 
 AS_OF = date(2026, 6, 15)
 SEGMENTS = (("SMB", 0.6), ("Mid-Market", 0.9), ("Enterprise", 1.0))

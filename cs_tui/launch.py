@@ -12,8 +12,8 @@ def run_app(*, database: str | None, screen: str | None) -> int:
     except ConfigError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
-    from cs_tui.app import CsTuiApp
-    from cs_tui.bulk_work import take_back_what_was_set_aside
+    from cs_tui.app.shell import CsTuiApp
+    from cs_tui.io.bulk_work import take_back_what_was_set_aside
 
     app = CsTuiApp(settings, start_screen=screen, set_aside_long_lived=True)
     try:

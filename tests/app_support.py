@@ -13,9 +13,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
-from cs_tui.app import CsTuiApp
+from cs_tui.app.shell import CsTuiApp
 from cs_tui.config import LaunchSettings
-from cs_tui.data.database import open_database
+from cs_tui.data.store.database import open_database
 from tests.conftest import FROZEN_TODAY, TEST_USER, frozen_clock
 
 BOOK_ACCOUNTS = 80
@@ -28,7 +28,7 @@ HISTORY_WEEKS = 6
 
 def prepare_book(path: Path, *, accounts: int = BOOK_ACCOUNTS, seed: int = BOOK_SEED) -> Path:
     """A demo book as of the frozen day, scored weekly for a few weeks up to that day."""
-    from cs_tui.data.rescoring import rescore_book
+    from cs_tui.data.scoring.rescoring import rescore_book
     from cs_tui.demo import write_demo_book
 
     db = open_database(str(path), user=TEST_USER, clock=frozen_clock)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cs_tui.data.database import Database, open_database
+from cs_tui.data.store.database import Database, open_database
 
 pytest_plugins = ("tests.app_support",)
 

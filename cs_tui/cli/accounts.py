@@ -18,10 +18,10 @@ def accounts() -> None:
 @click.pass_context
 def list_accounts(ctx: click.Context, owner: str | None, as_json: bool) -> None:
     """List accounts by name."""
-    from cs_tui.data.account_list import fetch_account_rows
-    from cs_tui.domain import account_row as rows_
+    from cs_tui.data.accounts.list_rows import fetch_account_rows
+    from cs_tui.domain.book import account_row as rows_
     from cs_tui.domain.money import format_money
-    from cs_tui.present import health_cell, renewal_cell
+    from cs_tui.domain.present import health_cell, renewal_cell
 
     with open_store(ctx) as db:
         rows = fetch_account_rows(db, owner=owner)
@@ -56,9 +56,9 @@ def list_accounts(ctx: click.Context, owner: str | None, as_json: bool) -> None:
 @click.pass_context
 def show_account(ctx: click.Context, reference: str, as_json: bool) -> None:
     """Show one account: key facts, health and stakeholders."""
-    from cs_tui.data.accounts import get_account_detail
+    from cs_tui.data.accounts.records import get_account_detail
     from cs_tui.domain.money import format_money
-    from cs_tui.present import health_cell, renewal_cell
+    from cs_tui.domain.present import health_cell, renewal_cell
 
     with open_store(ctx) as db:
         detail = get_account_detail(db, reference)

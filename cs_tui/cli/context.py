@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from cs_tui.data.database import Database
+    from cs_tui.data.store.database import Database
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -47,8 +47,8 @@ def chosen_database(ctx: click.Context) -> str | None:
 def open_store(ctx: click.Context, *, migrate: bool = True) -> Iterator["Database"]:
     """Open the database chosen for this command; store and config errors become clean messages."""
     from cs_tui.config import ConfigError, launch_settings
-    from cs_tui.data.database import open_database
-    from cs_tui.data.errors import StoreError
+    from cs_tui.data.store.database import open_database
+    from cs_tui.data.store.errors import StoreError
 
     try:
         settings = launch_settings(chosen_database(ctx))

@@ -17,7 +17,7 @@ def db_group() -> None:
 @click.pass_context
 def upgrade(ctx: click.Context) -> None:
     """Bring the schema to this version's revision (a backup is taken first)."""
-    from cs_tui.data import migrate
+    from cs_tui.data.store import migrate
 
     with open_store(ctx) as db:
         if db.read_only:
@@ -33,8 +33,8 @@ def upgrade(ctx: click.Context) -> None:
 @click.pass_context
 def backup(ctx: click.Context, path: Path | None) -> None:
     """Write a consistent copy of the database to PATH (default: the backups folder)."""
-    from cs_tui.data.backup import backup_postgres, backup_sqlite, default_backup_path
-    from cs_tui.data.errors import StoreError
+    from cs_tui.data.store.backup import backup_postgres, backup_sqlite, default_backup_path
+    from cs_tui.data.store.errors import StoreError
 
     with open_store(ctx, migrate=False) as db:
         try:
@@ -53,7 +53,7 @@ def backup(ctx: click.Context, path: Path | None) -> None:
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Check integrity, references and the schema revision; exit 1 on any problem."""
-    from cs_tui.data.check import check_database
+    from cs_tui.data.store.check import check_database
 
     with open_store(ctx, migrate=False) as db:
         report = check_database(db)

@@ -20,8 +20,8 @@ from cs_tui.cli.context import database_option, open_store
 def demo(ctx: click.Context, count: int, seed: int, if_empty: bool) -> None:
     """Write a demo book of COUNT accounts with a year of history into an empty database."""
     from cs_tui.cli.score import bands_text, load_scorer
-    from cs_tui.data.book import account_count
-    from cs_tui.data.book_scoring import score_new_book
+    from cs_tui.data.accounts.book import account_count
+    from cs_tui.data.scoring.book_scoring import score_new_book
     from cs_tui.demo import write_demo_book
 
     scorer = load_scorer()

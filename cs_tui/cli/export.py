@@ -24,7 +24,7 @@ def export() -> None:
 @click.pass_context
 def export_accounts(ctx: click.Context, fmt: str, out: Path | None) -> None:
     """Export every account with its health summary."""
-    from cs_tui.data.account_export import EXPORT_FIELDS, iter_account_records
+    from cs_tui.data.accounts.export import EXPORT_FIELDS, iter_account_records
     from cs_tui.io.export import write_csv, write_json
 
     with open_store(ctx) as db:

@@ -12,8 +12,8 @@ from cs_tui.cli.output import echo_json, echo_table
 from cs_tui.cli.rules import configured_rules
 
 if TYPE_CHECKING:
-    from cs_tui.data.database import Database
-    from cs_tui.data.work_views import FollowUpRow
+    from cs_tui.data.store.database import Database
+    from cs_tui.data.work.views import FollowUpRow
 
 STATUSES = ("open", "active", "done", "cancelled", "all")
 
@@ -83,7 +83,7 @@ def followups(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from cs_tui.data.follow_up_list import StatusFilter, list_follow_ups
+    from cs_tui.data.work.follow_up_list import StatusFilter, list_follow_ups
 
     with open_store(ctx) as db:
         who = None if everyone or account else (owner or db.user)
@@ -115,7 +115,7 @@ def _simple(name: str, verb: str, function_name: str, help_text: str) -> None:
     @database_option
     @click.pass_context
     def command(ctx: click.Context, reference: str) -> None:
-        from cs_tui.data import follow_ups
+        from cs_tui.data.work import follow_ups
 
         _act(ctx, reference, getattr(follow_ups, function_name), verb)
 
@@ -136,9 +136,9 @@ _simple("restore", "Restored", "restore_follow_up", "Bring back a deleted follow
 @click.pass_context
 def snooze(ctx: click.Context, reference: str, until: date, reason: str) -> None:
     """Snooze a follow-up until a day, with a reason."""
-    from cs_tui.data.follow_ups import snooze_follow_up
-    from cs_tui.data.validation import checked
-    from cs_tui.models.drafts import SnoozeDraft
+    from cs_tui.data.store.validation import checked
+    from cs_tui.data.work.drafts import SnoozeDraft
+    from cs_tui.data.work.follow_ups import snooze_follow_up
 
     with open_store(ctx) as db:
         row = snooze_follow_up(db, reference, checked(SnoozeDraft, until=until, reason=reason))
@@ -152,7 +152,7 @@ def snooze(ctx: click.Context, reference: str, until: date, reason: str) -> None
 @click.pass_context
 def reschedule(ctx: click.Context, reference: str, due_on: date) -> None:
     """Change a follow-up's due date."""
-    from cs_tui.data.follow_ups import reschedule_follow_up
+    from cs_tui.data.work.follow_ups import reschedule_follow_up
 
     with open_store(ctx) as db:
         row = reschedule_follow_up(db, reference, due_on)
@@ -166,7 +166,7 @@ def reschedule(ctx: click.Context, reference: str, due_on: date) -> None:
 @click.pass_context
 def reassign(ctx: click.Context, reference: str, owner: str) -> None:
     """Give a follow-up to another owner."""
-    from cs_tui.data.follow_ups import reassign_follow_up
+    from cs_tui.data.work.follow_ups import reassign_follow_up
 
     with open_store(ctx) as db:
         row = reassign_follow_up(db, reference, owner)
@@ -198,9 +198,9 @@ def add(
     priority: str,
 ) -> None:
     """Add a follow-up by hand."""
-    from cs_tui.data.follow_ups import add_follow_up
-    from cs_tui.data.validation import checked
-    from cs_tui.models.drafts import FollowUpDraft
+    from cs_tui.data.store.validation import checked
+    from cs_tui.data.work.drafts import FollowUpDraft
+    from cs_tui.data.work.follow_ups import add_follow_up
 
     with open_store(ctx) as db:
         draft = checked(

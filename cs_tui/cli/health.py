@@ -13,8 +13,8 @@ from cs_tui.cli.dates import DAY
 
 def _echo_health(ctx: click.Context, reference: str, what: str) -> None:
     """`what` then the account's health as the list shows it (reads it back from the store)."""
-    from cs_tui.data.accounts import get_account_detail
-    from cs_tui.present import health_cell
+    from cs_tui.data.accounts.records import get_account_detail
+    from cs_tui.domain.present import health_cell
 
     with open_store(ctx) as db:
         detail = get_account_detail(db, reference)
@@ -32,7 +32,7 @@ def _echo_health(ctx: click.Context, reference: str, what: str) -> None:
 def sentiment(ctx: click.Context, reference: str, value: int, reason: str) -> None:
     """Record your sentiment about an account (it counts in the score until it expires)."""
     from cs_tui.cli.score import load_scorer
-    from cs_tui.data.health_writes import record_sentiment
+    from cs_tui.data.scoring.health_writes import record_sentiment
 
     scorer = load_scorer()
     with open_store(ctx) as db:
@@ -61,7 +61,7 @@ def override(
     The computed score is kept and shown next to the override.
     """
     from cs_tui.cli.score import load_scorer
-    from cs_tui.data.health_writes import clear_override, set_override
+    from cs_tui.data.scoring.health_writes import clear_override, set_override
 
     if clear and (score is not None or reason or until):
         raise click.UsageError("--clear takes no --score, --reason or --until")

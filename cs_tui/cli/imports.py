@@ -11,9 +11,9 @@ from cs_tui.cli.context import database_option, open_store
 if TYPE_CHECKING:
     import uuid
 
-    from cs_tui.data.account_import import RowProblem
-    from cs_tui.data.database import Database
-    from cs_tui.data.rescoring import RescoreSummary
+    from cs_tui.data.accounts.imports import RowProblem
+    from cs_tui.data.scoring.rescoring import RescoreSummary
+    from cs_tui.data.store.database import Database
 
 MAX_PROBLEMS_SHOWN = 50
 EXISTING_FILE = click.Path(exists=True, dir_okay=False, readable=True, path_type=Path)
@@ -45,7 +45,7 @@ def import_accounts_command(
     ctx: click.Context, source: Path, mapping: Path | None, dry_run: bool, skip_invalid: bool
 ) -> None:
     """Load a CRM export (Salesforce, HubSpot, or any CSV with --mapping)."""
-    from cs_tui.data.account_import import import_accounts
+    from cs_tui.data.accounts.imports import import_accounts
     from cs_tui.io.account_file import ImportFileError, read_account_file
     from cs_tui.io.column_mapping import load_column_mapping
 
@@ -93,7 +93,7 @@ def import_metrics_command(
     ctx: click.Context, source: Path, dry_run: bool, skip_invalid: bool
 ) -> None:
     """Load metric samples: CSV (account, metric, value, date) or JSON lines with those keys."""
-    from cs_tui.data.metric_import import import_metrics
+    from cs_tui.data.signals.metric_import import import_metrics
     from cs_tui.io.account_file import ImportFileError
     from cs_tui.io.metrics_file import read_metric_file
 
@@ -122,7 +122,7 @@ def import_metrics_command(
 def _rescore(db: "Database", account_ids: Sequence["uuid.UUID"]) -> "RescoreSummary":
     """Score today what the import wrote, so the list shows its health at once."""
     from cs_tui.cli.score import load_scorer
-    from cs_tui.data.book_scoring import rescore_written
+    from cs_tui.data.scoring.book_scoring import rescore_written
 
     return rescore_written(db, account_ids, scorer=load_scorer())
 

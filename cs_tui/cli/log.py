@@ -55,11 +55,11 @@ def log_command(
       cs-tui log "Acme" --type call --summary "Renewal prep with Ana" --sentiment 4 \\
         --next "Send the pricing deck @fri" --next "Book the QBR @+3w"
     """
-    from cs_tui.data.check_ins import log_check_in
-    from cs_tui.data.errors import InvalidInputError
-    from cs_tui.data.validation import checked
-    from cs_tui.domain.next_steps import NextStepError, parse_next_step
-    from cs_tui.models.drafts import CheckInDraft
+    from cs_tui.data.store.errors import InvalidInputError
+    from cs_tui.data.store.validation import checked
+    from cs_tui.data.work.check_ins import log_check_in
+    from cs_tui.data.work.drafts import CheckInDraft
+    from cs_tui.domain.work.next_steps import NextStepError, parse_next_step
 
     with open_store(ctx) as db:
         today = db.today()

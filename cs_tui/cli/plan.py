@@ -12,7 +12,7 @@ from cs_tui.cli.dates import DAY, DAY_HELP
 from cs_tui.cli.output import echo_facts, echo_json
 
 if TYPE_CHECKING:
-    from cs_tui.data.plan_views import PlanView
+    from cs_tui.domain.plans.views import PlanView
 
 STATUSES = ("draft", "agreed", "active", "achieved", "abandoned")
 
@@ -68,7 +68,7 @@ def plan() -> None:
 @click.pass_context
 def show(ctx: click.Context, reference: str, as_json: bool) -> None:
     """Show the account's plan with objectives, progress and milestones."""
-    from cs_tui.data.plan_read import get_plan
+    from cs_tui.data.plans.read import get_plan
 
     with open_store(ctx) as db:
         view = get_plan(db, reference)
@@ -95,8 +95,8 @@ def show(ctx: click.Context, reference: str, as_json: bool) -> None:
 @click.pass_context
 def set_fields(ctx: click.Context, /, reference: str, **fields: object) -> None:
     """Edit the plan (created as a draft if the account has none)."""
-    from cs_tui.data.plans import update_plan
-    from cs_tui.data.validation import checked
+    from cs_tui.data.plans.plan import update_plan
+    from cs_tui.data.store.validation import checked
     from cs_tui.models import SuccessPlanUpdate
 
     given = {name: value for name, value in fields.items() if value is not None}
@@ -138,7 +138,7 @@ def templates(as_json: bool) -> None:
 @click.pass_context
 def apply(ctx: click.Context, reference: str, template: str, start: date | None) -> None:
     """Add a template's objectives and milestones to the account's plan, dated from --start."""
-    from cs_tui.data.plan_templates import apply_template
+    from cs_tui.data.plans.templates import apply_template
 
     with open_store(ctx) as db:
         view = apply_template(db, reference, template, start)
@@ -158,7 +158,7 @@ def apply(ctx: click.Context, reference: str, template: str, start: date | None)
 @click.pass_context
 def export(ctx: click.Context, reference: str, fmt: str, out: Path | None) -> None:
     """The plan as a clean document to share with the customer."""
-    from cs_tui.data.plan_read import get_plan
+    from cs_tui.data.plans.read import get_plan
     from cs_tui.io.plan_export import render_plan
 
     with open_store(ctx) as db:
@@ -195,13 +195,13 @@ def add_objective_command(
     ctx: click.Context, /, reference: str, title: str, **fields: object
 ) -> None:
     """Add an objective to the account's plan."""
-    from cs_tui.data.plan_items import add_objective
-    from cs_tui.data.validation import checked
+    from cs_tui.data.plans.items import add_objective
+    from cs_tui.data.store.validation import checked
     from cs_tui.models import ObjectiveCreate
 
     with open_store(ctx) as db:
         if not fields["owner"]:
-            from cs_tui.data.accounts import get_account_detail
+            from cs_tui.data.accounts.records import get_account_detail
 
             fields["owner"] = get_account_detail(db, reference).owner or db.user
         objective_id = add_objective(db, reference, checked(ObjectiveCreate, title=title, **fields))
@@ -220,8 +220,8 @@ def add_milestone_command(
     ctx: click.Context, objective_id: str, title: str, side: str, owner: str, due_on: date | None
 ) -> None:
     """Add a milestone to an objective (the id `plan show` prints)."""
-    from cs_tui.data.plan_items import add_milestone
-    from cs_tui.data.validation import checked
+    from cs_tui.data.plans.items import add_milestone
+    from cs_tui.data.store.validation import checked
     from cs_tui.models import MilestoneCreate
 
     with open_store(ctx) as db:

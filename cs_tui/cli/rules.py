@@ -5,12 +5,12 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from cs_tui.domain.today_rules import TodayRules
+    from cs_tui.domain.work.today_rules import TodayRules
 
 
 def configured_rules() -> "TodayRules":
     from cs_tui.config import ConfigError
-    from cs_tui.data.work_settings import load_today_rules
+    from cs_tui.data.work.settings import load_today_rules
 
     try:
         return load_today_rules()

@@ -40,7 +40,7 @@ from cs_tui.cli.dates import DAY
 from cs_tui.cli.output import echo_json
 
 if TYPE_CHECKING:
-    from cs_tui.data.rescoring import RescoreSummary
+    from cs_tui.data.scoring.rescoring import RescoreSummary
     from cs_tui.domain.scoring import Scorer
 
 BAND_ORDER = ("green", "yellow", "red", "insufficient")
@@ -55,7 +55,7 @@ def bands_text(summary: "RescoreSummary") -> str:
 def load_scorer() -> "Scorer":
     """The scorecard in force, or a clean error naming the file and field at fault."""
     from cs_tui.domain.scoring import ScorecardError
-    from cs_tui.scorecards import current_scorer
+    from cs_tui.io.scorecard_file import current_scorer
 
     try:
         return current_scorer()
@@ -73,8 +73,8 @@ def score(ctx: click.Context, reference: str | None, as_of: date | None, as_json
     """Rescore every account (or one) and print how many are in each band."""
     if ctx.invoked_subcommand is not None:
         return
-    from cs_tui.data.accounts import account_id_for
-    from cs_tui.data.rescoring import rescore_accounts, rescore_book
+    from cs_tui.data.accounts.records import account_id_for
+    from cs_tui.data.scoring.rescoring import rescore_accounts, rescore_book
 
     scorer = load_scorer()
     started = time.perf_counter()
@@ -125,7 +125,7 @@ def _echo_summary(result: "RescoreSummary", elapsed: float, scorer: "Scorer") ->
 @click.pass_context
 def explain(ctx: click.Context, reference: str, as_json: bool) -> None:
     """Explain an account's score: every group and measure, the biggest detractor, what changed."""
-    from cs_tui.data.health_panel import health_panel
+    from cs_tui.data.scoring.health_panel import health_panel
 
     scorer = load_scorer()
     with open_store(ctx) as db:
@@ -142,7 +142,7 @@ def explain(ctx: click.Context, reference: str, as_json: bool) -> None:
 @click.option("--default", "shipped", is_flag=True, help="Print the shipped scorecard (to copy).")
 def card(shipped: bool) -> None:
     """Check the scorecard in force and say which file it is."""
-    from cs_tui.scorecards import DEFAULT_SCORECARD_FILE, scorecard_path
+    from cs_tui.io.scorecard_file import DEFAULT_SCORECARD_FILE, scorecard_path
 
     if shipped:
         click.echo(DEFAULT_SCORECARD_FILE.read_text(encoding="utf-8"), nl=False)

@@ -5,10 +5,10 @@ from typing import TYPE_CHECKING
 import click
 
 from cs_tui.cli.output import echo_table
-from cs_tui.present import health_cell, sparkline
+from cs_tui.domain.present import health_cell, sparkline
 
 if TYPE_CHECKING:
-    from cs_tui.data.health_readmodel import HealthPanel
+    from cs_tui.data.scoring.health_views import HealthPanel
 
 
 def _headline(panel: "HealthPanel") -> str:

@@ -19,7 +19,7 @@ def timeline(
     ctx: click.Context, reference: str, kinds: tuple[str, ...], limit: int | None, as_json: bool
 ) -> None:
     """The account's history, newest first."""
-    from cs_tui.data.timeline import account_timeline
+    from cs_tui.data.work.timeline import account_timeline
 
     with open_store(ctx) as db:
         entries = account_timeline(db, reference, kinds=kinds or None, limit=limit)

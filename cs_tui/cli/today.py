@@ -22,7 +22,7 @@ DEFAULT_ROWS = 50
 def today(ctx: click.Context, team: bool, owner: str | None, limit: int, as_json: bool) -> None:
     """Overdue follow-ups, check-ins due by cadence, renewals without an agreed plan, health
     drops, new detractors and low CSAT, and the success-plan coverage."""
-    from cs_tui.data.today import today_queue
+    from cs_tui.data.work.today import today_queue
 
     rules = configured_rules()
     with open_store(ctx) as db:

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.engine import Dialect, make_url
 
-from cs_tui.data.audit import stamp
-from cs_tui.data.bulk_insert import column_encoder
+from cs_tui.data.store.audit import stamp
+from cs_tui.data.store.bulk_insert import column_encoder
 from cs_tui.demo.generate import FIELDS, Row, Rows
 from cs_tui.models import (
     Account,

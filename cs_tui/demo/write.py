@@ -11,13 +11,13 @@ from datetime import date
 
 from sqlalchemy import Connection, func, select
 
-from cs_tui.bulk_work import collector_paused
-from cs_tui.data.audit import stamp
-from cs_tui.data.bulk_insert import insert_sql
-from cs_tui.data.database import Database
+from cs_tui.data.store.audit import stamp
+from cs_tui.data.store.bulk_insert import insert_sql
+from cs_tui.data.store.database import Database
 from cs_tui.demo.encode import TABLES, columns_of
 from cs_tui.demo.generate import FIELDS, Row
 from cs_tui.demo.producer import BookRequest, book_batches
+from cs_tui.io.bulk_work import collector_paused
 
 Progress = Callable[[str, int, int], None]
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from annotated_types import MaxLen
 from pydantic import ValidationError
 
-from cs_tui.bulk_work import collector_paused
 from cs_tui.domain.money import minor_digits, to_minor
+from cs_tui.io.bulk_work import collector_paused
 from cs_tui.io.column_mapping import (
     ACCOUNT_LABELS,
     ColumnMapping,

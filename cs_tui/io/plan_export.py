@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from cs_tui.data.plan_views import ObjectiveView, PlanView
+from cs_tui.domain.plans.views import ObjectiveView, PlanView
 
 ExportFormat = Literal["md", "html"]
 FORMATS: tuple[ExportFormat, ...] = ("md", "html")

@@ -48,7 +48,7 @@ from pydantic import (
 
 from cs_tui import locations
 from cs_tui.domain.enums import StakeholderRole
-from cs_tui.domain.plan_template import PlanTemplate, TemplateMilestone, TemplateObjective
+from cs_tui.domain.plans.template import PlanTemplate, TemplateMilestone, TemplateObjective
 from cs_tui.models.signals import MetricName
 from cs_tui.models.validation import field_label
 

@@ -1,4 +1,4 @@
-"""Alembic environment: migrations always run on a connection handed over by `cs_tui.data.migrate`."""
+"""Alembic environment: migrations always run on a connection handed over by `cs_tui.data.store.migrate`."""
 
 from typing import Any, Literal
 

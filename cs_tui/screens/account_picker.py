@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from cs_tui.domain import account_row as r
-from cs_tui.domain.book_view import BookIndex
+from cs_tui.domain.book import account_row as r
+from cs_tui.domain.book.views import BookIndex
 
 CANDIDATES = 400
 SHOWN = 12

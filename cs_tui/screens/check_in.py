@@ -8,7 +8,7 @@ a problem is shown next to its field and nothing typed is lost.
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,12 +19,10 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from cs_tui.data.work_views import CheckInSaved
-from cs_tui.domain.check_in_input import KIND_HELP, FormProblem, read_check_in
-from cs_tui.domain.next_steps import NextStepError, parse_next_steps
-
-if TYPE_CHECKING:
-    from cs_tui.app import CsTuiApp
+from cs_tui.data.work.views import CheckInSaved
+from cs_tui.domain.work.check_in_input import KIND_HELP, FormProblem, read_check_in
+from cs_tui.domain.work.next_steps import NextStepError, parse_next_steps
+from cs_tui.screens.shell import ShellAccess
 
 FIELDS = ("summary", "next_steps", "kind", "date", "attendees", "owner", "sentiment", "nps",
           "csat", "risks")  # fmt: skip
@@ -71,7 +69,7 @@ def _row(label: str, field: Widget) -> ComposeResult:
         yield field
 
 
-class CheckInForm(ModalScreen[CheckInSaved | None]):
+class CheckInForm(ShellAccess, ModalScreen[CheckInSaved | None]):
     """A check-in on one account; dismissed with what was saved, or None when cancelled."""
 
     DEFAULT_CSS = """
@@ -126,10 +124,6 @@ class CheckInForm(ModalScreen[CheckInSaved | None]):
         self.today = today
         self.me = me
         self.people = PeopleSuggester(target.stakeholders or ())
-
-    @property
-    def cs_app(self) -> "CsTuiApp":
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         target = self.target
@@ -196,8 +190,8 @@ class CheckInForm(ModalScreen[CheckInSaved | None]):
 
     @work(thread=True, group="check-in-people")
     def _read_people(self) -> None:
-        from cs_tui.data.accounts import get_account_detail
-        from cs_tui.data.errors import StoreError
+        from cs_tui.data.accounts.records import get_account_detail
+        from cs_tui.data.store.errors import StoreError
 
         try:
             detail = get_account_detail(self.cs_app.store.get(), self.target.account_id)
@@ -253,11 +247,11 @@ class CheckInForm(ModalScreen[CheckInSaved | None]):
 
     @work(thread=True, exclusive=True, group="check-in")
     def _store(self, typed: object) -> None:
-        from cs_tui.data.check_ins import log_check_in
-        from cs_tui.data.errors import InvalidInputError, StoreError
-        from cs_tui.data.validation import checked
-        from cs_tui.domain.check_in_input import CheckInInput
-        from cs_tui.models.drafts import CheckInDraft, NextStepDraft
+        from cs_tui.data.store.errors import InvalidInputError, StoreError
+        from cs_tui.data.store.validation import checked
+        from cs_tui.data.work.check_ins import log_check_in
+        from cs_tui.data.work.drafts import CheckInDraft, NextStepDraft
+        from cs_tui.domain.work.check_in_input import CheckInInput
 
         assert isinstance(typed, CheckInInput)
         owner = typed.owner or None

@@ -6,7 +6,7 @@ counts them and shows the success-plan coverage against its target. Every line a
 the account, `c` logs a check-in on it, `d` completes a follow-up, `s` snoozes it.
 """
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -15,18 +15,15 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
-from cs_tui.data.today_views import FOLLOW_UPS, FollowUpDue, TodayQueue
+from cs_tui.data.work.today_views import FOLLOW_UPS, FollowUpDue, TodayQueue
 from cs_tui.screens.app_watch import AppWatcher
-from cs_tui.screens.follow_up_actions import (
+from cs_tui.screens.follow_ups.actions import (
     FOLLOW_UP_BINDINGS,
     FollowUpActions,
     FollowUpInFocus,
 )
 from cs_tui.widgets.key_footer import KeyFooter
 from cs_tui.widgets.today_list import TodayList
-
-if TYPE_CHECKING:
-    from cs_tui.app import CsTuiApp
 
 ROWS_PER_SECTION = 50
 TEAM = "(team)"
@@ -83,10 +80,6 @@ class TodayScreen(FollowUpActions, AppWatcher, Screen[None]):
         self.whose: str | None = None  # None: mine; TEAM: everyone's; else that CSM's
         self.queue: TodayQueue | None = None
 
-    @property
-    def cs_app(self) -> "CsTuiApp":
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Today · opening the book…", id="today-header")
@@ -106,9 +99,9 @@ class TodayScreen(FollowUpActions, AppWatcher, Screen[None]):
 
     @work(thread=True, exclusive=True, group="today")
     def _load(self, whose: str | None) -> None:
-        from cs_tui.data.errors import StoreError
-        from cs_tui.data.today import today_queue
-        from cs_tui.data.work_settings import load_today_rules
+        from cs_tui.data.store.errors import StoreError
+        from cs_tui.data.work.settings import load_today_rules
+        from cs_tui.data.work.today import today_queue
 
         try:
             db = self.cs_app.store.get()

@@ -81,7 +81,7 @@ class WelcomeScreen(Screen[str]):
 
     @work(thread=True, exclusive=True, group="welcome")
     def _write_demo(self) -> None:
-        from cs_tui.data.book_scoring import score_new_book
+        from cs_tui.data.scoring.book_scoring import score_new_book
         from cs_tui.demo import write_demo_book
 
         db = self.app.store.get()  # type: ignore[attr-defined]
@@ -115,8 +115,8 @@ class WelcomeScreen(Screen[str]):
 
     @work(thread=True, exclusive=True, group="welcome")
     def _import(self, path: Path) -> None:
-        from cs_tui.data.account_import import import_accounts
-        from cs_tui.data.book_scoring import rescore_written
+        from cs_tui.data.accounts.imports import import_accounts
+        from cs_tui.data.scoring.book_scoring import rescore_written
         from cs_tui.io.account_file import ImportFileError, read_account_file
 
         db = self.app.store.get()  # type: ignore[attr-defined]

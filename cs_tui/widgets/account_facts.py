@@ -6,9 +6,9 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from cs_tui.data.readmodels import AccountDetail
+from cs_tui.data.accounts.views import AccountDetail
 from cs_tui.domain.money import format_money
-from cs_tui.present import days_phrase
+from cs_tui.domain.present import days_phrase
 
 
 def facts_table(detail: AccountDetail, today: date) -> Table:

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
 
-from cs_tui.domain import account_row as r
+from cs_tui.domain.book import account_row as r
 from cs_tui.domain.money import format_compact
-from cs_tui.present import band_short, days_phrase, trend_glyph
+from cs_tui.domain.present import band_short, days_phrase, trend_glyph
 from cs_tui.widgets.lazy_table import LazyTable
 from cs_tui.widgets.table_columns import Column, Row
 

@@ -13,9 +13,9 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from cs_tui.data.health_readmodel import HealthPanel
+from cs_tui.data.scoring.health_views import HealthPanel
+from cs_tui.domain.present import sparkline, trend_glyph
 from cs_tui.domain.scoring.explain import GroupResult, MeasureResult
-from cs_tui.present import sparkline, trend_glyph
 
 BandStyles = Mapping[str, str]
 PLAIN: BandStyles = {}

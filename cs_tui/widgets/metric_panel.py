@@ -4,8 +4,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from cs_tui.data.readmodels import Series
-from cs_tui.present import metric_label, number, sparkline
+from cs_tui.data.accounts.views import Series
+from cs_tui.domain.present import metric_label, number, sparkline
 
 SPARK_WIDTH = 26
 

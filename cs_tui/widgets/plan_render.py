@@ -12,7 +12,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from cs_tui.data.plan_views import MilestoneView, ObjectiveView, PlanView
+from cs_tui.domain.plans.views import MilestoneView, ObjectiveView, PlanView
 from cs_tui.io.plan_export import label, number
 
 BAR_WIDTH = 10

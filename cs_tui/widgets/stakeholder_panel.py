@@ -4,7 +4,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from cs_tui.data.readmodels import StakeholderView
+from cs_tui.data.accounts.views import StakeholderView
 
 ROLE_LABELS = {
     "champion": "Champion",

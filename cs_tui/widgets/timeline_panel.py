@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from cs_tui.data.work_views import TimelineEntry
+from cs_tui.data.work.views import TimelineEntry
 
 KIND_LABELS = {
     "check_in": "Check-in",

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from cs_tui.data.today_views import (
+from cs_tui.data.work.today_views import (
     FLAGGED_MEANING,
     CadenceDue,
     FollowUpDue,
@@ -22,7 +22,7 @@ from cs_tui.data.today_views import (
     TodayRow,
     TodaySection,
 )
-from cs_tui.present import band_label
+from cs_tui.domain.present import band_label
 
 NAME_WIDTH = 30
 

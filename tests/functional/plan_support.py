@@ -4,10 +4,10 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from cs_tui.data.plan_read import get_plan
-from cs_tui.data.plan_views import PlanView
-from cs_tui.domain import account_row as r
-from cs_tui.screens.plan import PlanScreen
+from cs_tui.data.plans.read import get_plan
+from cs_tui.domain.book import account_row as r
+from cs_tui.domain.plans.views import PlanView
+from cs_tui.screens.plan.screen import PlanScreen
 from tests.app_support import settle, shown_text
 
 NO_PLAN = "Ashford Publishing"  # no plan; stakeholders Rita Philippe and Katja de Roo

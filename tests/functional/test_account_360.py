@@ -5,10 +5,10 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from cs_tui.domain import account_row as r
-from cs_tui.screens.account import AccountScreen
-from cs_tui.screens.accounts import AccountListScreen
-from cs_tui.screens.health_forms import OverrideForm, SentimentForm
+from cs_tui.domain.book import account_row as r
+from cs_tui.screens.account.health_forms import OverrideForm, SentimentForm
+from cs_tui.screens.account.screen import AccountScreen
+from cs_tui.screens.account_list import AccountListScreen
 from cs_tui.widgets.account_table import AccountTable
 from tests.app_support import SIZE, AppFactory, settle, shown_text
 from tests.conftest import FROZEN_TODAY

@@ -3,8 +3,8 @@
 from datetime import timedelta
 from pathlib import Path
 
-from cs_tui.domain import account_row as r
-from cs_tui.screens.accounts import AccountListScreen
+from cs_tui.domain.book import account_row as r
+from cs_tui.screens.account_list import AccountListScreen
 from cs_tui.widgets.account_table import AccountTable
 from cs_tui.widgets.lazy_table import LazyTable
 from tests.app_support import BOOK_ACCOUNTS, SIZE, AppFactory, settle

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from cs_tui.app import CsTuiApp
-from cs_tui.bulk_work import take_back_what_was_set_aside
+from cs_tui.app.shell import CsTuiApp
 from cs_tui.config import LaunchSettings
+from cs_tui.io.bulk_work import take_back_what_was_set_aside
 from cs_tui.screens.app_watch import WATCHERS_ATTRIBUTE
 from tests.app_support import SIZE, AppFactory, settle
 from tests.conftest import TEST_USER, frozen_clock

@@ -7,12 +7,12 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from cs_tui.data.database import open_database
-from cs_tui.data.follow_up_list import list_follow_ups
-from cs_tui.data.timeline import account_timeline
-from cs_tui.domain import account_row as r
-from cs_tui.screens.account import AccountScreen
-from cs_tui.screens.accounts import AccountListScreen
+from cs_tui.data.store.database import open_database
+from cs_tui.data.work.follow_up_list import list_follow_ups
+from cs_tui.data.work.timeline import account_timeline
+from cs_tui.domain.book import account_row as r
+from cs_tui.screens.account.screen import AccountScreen
+from cs_tui.screens.account_list import AccountListScreen
 from cs_tui.screens.check_in import CheckInForm
 from cs_tui.widgets.account_table import AccountTable
 from tests.app_support import SIZE, AppFactory, settle, shown_text

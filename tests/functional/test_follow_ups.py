@@ -3,9 +3,9 @@
 from pathlib import Path
 from typing import Any
 
-from cs_tui.screens.account import AccountScreen
-from cs_tui.screens.follow_ups import FollowUpsScreen
-from cs_tui.widgets.follow_up_list import FollowUpList
+from cs_tui.screens.account.screen import AccountScreen
+from cs_tui.screens.follow_ups.follow_up_list import FollowUpList
+from cs_tui.screens.follow_ups.screen import FollowUpsScreen
 from tests.app_support import SIZE, AppFactory, settle, shown_text
 from tests.conftest import TEST_USER
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cs_tui.domain import account_row as r
-from cs_tui.screens.accounts import AccountListScreen
+from cs_tui.domain.book import account_row as r
+from cs_tui.screens.account_list import AccountListScreen
 from cs_tui.screens.help import HelpScreen
 from cs_tui.screens.store_error import StoreErrorScreen
 from cs_tui.screens.welcome import WelcomeScreen

@@ -5,12 +5,12 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from cs_tui.domain import account_row as r
-from cs_tui.screens.plan import PlanScreen
-from cs_tui.screens.plan_forms import PlanStatusForm
-from cs_tui.screens.plan_item_forms import MilestoneForm, ObjectiveForm
-from cs_tui.screens.plan_template_picker import TemplatePicker
-from cs_tui.widgets.plan_panel import PlanPanel
+from cs_tui.domain.book import account_row as r
+from cs_tui.screens.plan.forms import PlanStatusForm
+from cs_tui.screens.plan.item_forms import MilestoneForm, ObjectiveForm
+from cs_tui.screens.plan.panel import PlanPanel
+from cs_tui.screens.plan.screen import PlanScreen
+from cs_tui.screens.plan.template_picker import TemplatePicker
 from tests.app_support import SIZE, AppFactory, settle
 from tests.conftest import FROZEN_TODAY
 from tests.functional.plan_support import (

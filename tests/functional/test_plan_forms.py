@@ -5,10 +5,10 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from cs_tui.data.plan_read import get_plan
-from cs_tui.screens.plan import PlanScreen
-from cs_tui.screens.plan_forms import ExpectationsForm, PlanStatusForm
-from cs_tui.screens.plan_item_forms import MilestoneForm, ObjectiveForm
+from cs_tui.data.plans.read import get_plan
+from cs_tui.screens.plan.forms import ExpectationsForm, PlanStatusForm
+from cs_tui.screens.plan.item_forms import MilestoneForm, ObjectiveForm
+from cs_tui.screens.plan.screen import PlanScreen
 from tests.app_support import SIZE, AppFactory, settle
 from tests.functional.plan_support import (
     AGREED_PLAN,

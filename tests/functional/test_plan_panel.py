@@ -9,10 +9,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 
-from cs_tui.data.plan_read import get_plan
-from cs_tui.screens.plan import PlanScreen
-from cs_tui.screens.plan_template_picker import TemplatePicker
-from cs_tui.widgets.plan_panel import PlanPanel
+from cs_tui.data.plans.read import get_plan
+from cs_tui.screens.plan.panel import PlanPanel
+from cs_tui.screens.plan.screen import PlanScreen
+from cs_tui.screens.plan.template_picker import TemplatePicker
 from tests.app_support import SIZE, AppFactory, settle
 from tests.functional.plan_support import (
     AGREED_PLAN,

@@ -4,15 +4,15 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from cs_tui.data.database import open_database
-from cs_tui.data.follow_ups import add_follow_up
-from cs_tui.data.plans import set_plan_status
-from cs_tui.data.today_views import FollowUpDue
+from cs_tui.data.plans.plan import set_plan_status
+from cs_tui.data.store.database import open_database
+from cs_tui.data.work.drafts import FollowUpDraft
+from cs_tui.data.work.follow_ups import add_follow_up
+from cs_tui.data.work.today_views import FollowUpDue
 from cs_tui.domain.enums import PlanStatus
-from cs_tui.models.drafts import FollowUpDraft
-from cs_tui.screens.account import AccountScreen
+from cs_tui.screens.account.screen import AccountScreen
 from cs_tui.screens.check_in import CheckInForm
-from cs_tui.screens.follow_up_forms import FollowUpForm
+from cs_tui.screens.follow_ups.forms import FollowUpForm
 from cs_tui.screens.today import TodayScreen
 from cs_tui.widgets.today_list import TodayList
 from tests.app_support import SIZE, AppFactory, settle, shown_text

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from cs_tui.bulk_work import collector_paused
+from cs_tui.io.bulk_work import collector_paused
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from cs_tui.cli import cli
-from cs_tui.data.database import Database, open_database
+from cs_tui.data.store.database import Database, open_database
 from tests.conftest import FROZEN_TODAY, TEST_USER, frozen_clock
 from tests.unit.data.health_book import (
     add_account,
@@ -22,7 +22,7 @@ from tests.unit.data.health_book import (
 @pytest.fixture(autouse=True)
 def frozen_commands(monkeypatch: pytest.MonkeyPatch) -> None:
     """Commands open the store on the tests' frozen clock (today is FROZEN_TODAY)."""
-    import cs_tui.data.database as database
+    import cs_tui.data.store.database as database
 
     opener = database.open_database
 

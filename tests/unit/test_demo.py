@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import select
 
-from cs_tui.data.account_list import fetch_account_rows
-from cs_tui.data.database import Database, open_database
+from cs_tui.data.accounts.list_rows import fetch_account_rows
+from cs_tui.data.store.database import Database, open_database
 from cs_tui.demo import DemoBookError, DemoSummary, write_demo_book
 from cs_tui.demo.generate import FIELDS, BookGenerator
 from cs_tui.domain.enums import (

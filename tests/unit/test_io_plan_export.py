@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from cs_tui.data.plan_views import MilestoneView, ObjectiveView, PlanView
+from cs_tui.domain.plans.views import MilestoneView, ObjectiveView, PlanView
 from cs_tui.io.plan_export import measure, number, render_plan
 
 TODAY = date(2026, 6, 15)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cs_tui.present import (
+from cs_tui.domain.present import (
     SPARK_BLOCKS,
     days_phrase,
     health_cell,

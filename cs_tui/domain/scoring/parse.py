@@ -12,7 +12,6 @@ from dataclasses import fields, replace
 from itertools import pairwise
 from typing import Any
 
-from cs_tui.domain.cadence import FALLBACK_CADENCE_DAYS, OVERDUE_FACTOR, Cadences
 from cs_tui.domain.enums import HealthBand, LifecycleStage, values
 from cs_tui.domain.scoring.catalogue import BY_NAME
 from cs_tui.domain.scoring.reader import Reader, ScorecardError, shown, unknown
@@ -29,6 +28,7 @@ from cs_tui.domain.scoring.scorecard import (
     Scorecard,
     SignalSettings,
 )
+from cs_tui.domain.work.cadence import FALLBACK_CADENCE_DAYS, OVERDUE_FACTOR, Cadences
 
 _METRIC_NAME = re.compile(r"^[a-z][a-z0-9_]{0,79}$")
 _TOP_LEVEL = ("min_coverage", "unscored_stages", "bands", "cadence", "signals", "groups",

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from cs_tui.domain.cadence import Cadences
 from cs_tui.domain.enums import HealthBand
+from cs_tui.domain.work.cadence import Cadences
 
 
 class CurveKind(StrEnum):

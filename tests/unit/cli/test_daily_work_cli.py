@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from cs_tui.cli import cli
-from cs_tui.data.accounts import add_stakeholder, create_account
-from cs_tui.data.database import open_database
+from cs_tui.data.accounts.records import add_stakeholder, create_account
+from cs_tui.data.store.database import open_database
 from cs_tui.models import AccountCreate, StakeholderCreate
 from tests.conftest import TEST_USER
 

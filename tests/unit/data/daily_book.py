@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlmodel import col
 
-from cs_tui.data.accounts import add_stakeholder, create_account
-from cs_tui.data.database import Database
+from cs_tui.data.accounts.records import add_stakeholder, create_account
+from cs_tui.data.store.database import Database
 from cs_tui.models import AccountCreate, HealthSnapshot, MetricSample, StakeholderCreate
 from tests.conftest import FROZEN_TODAY, TEST_USER
 

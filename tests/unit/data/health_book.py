@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from cs_tui.data.accounts import create_account
-from cs_tui.data.database import Database
+from cs_tui.data.accounts.records import create_account
+from cs_tui.data.store.database import Database
 from cs_tui.models import (
     AccountCreate,
     AccountSummary,

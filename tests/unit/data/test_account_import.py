@@ -5,10 +5,10 @@ from datetime import date
 
 from sqlmodel import col, select
 
-from cs_tui.data.account_import import import_accounts
-from cs_tui.data.account_list import fetch_account_rows
-from cs_tui.data.database import Database
-from cs_tui.domain import account_row as r
+from cs_tui.data.accounts.imports import import_accounts
+from cs_tui.data.accounts.list_rows import fetch_account_rows
+from cs_tui.data.store.database import Database
+from cs_tui.domain.book import account_row as r
 from cs_tui.models import Account, AccountCreate
 
 

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from sqlmodel import select
 
-from cs_tui.data.bulk_insert import TupleInserter
-from cs_tui.data.database import Database
+from cs_tui.data.store.bulk_insert import TupleInserter
+from cs_tui.data.store.database import Database
 from cs_tui.domain.enums import LifecycleStage
 from cs_tui.models import Account
 

@@ -6,13 +6,13 @@ import pytest
 from pydantic import ValidationError
 from sqlmodel import select
 
-from cs_tui.data.accounts import get_account_detail
-from cs_tui.data.check_ins import log_check_in, sentiment_reason
-from cs_tui.data.database import Database
-from cs_tui.data.errors import InvalidInputError, NotFoundError
-from cs_tui.domain.cadence import Cadences
+from cs_tui.data.accounts.records import get_account_detail
+from cs_tui.data.store.database import Database
+from cs_tui.data.store.errors import InvalidInputError, NotFoundError
+from cs_tui.data.work.check_ins import log_check_in, sentiment_reason
+from cs_tui.data.work.drafts import CheckInDraft, NextStepDraft
+from cs_tui.domain.work.cadence import Cadences
 from cs_tui.models import CheckIn, FollowUp, SentimentEntry, SurveyResponse
-from cs_tui.models.drafts import CheckInDraft, NextStepDraft
 from tests.conftest import FROZEN_TODAY, TEST_USER
 from tests.unit.data.daily_book import add_account, add_person, count, day
 

@@ -2,11 +2,12 @@
 
 import pytest
 
-from cs_tui.data.accounts import get_account_detail
-from cs_tui.data.database import Database
-from cs_tui.data.errors import InvalidInputError, NotFoundError
-from cs_tui.data.follow_up_list import StatusFilter, list_follow_ups
-from cs_tui.data.follow_ups import (
+from cs_tui.data.accounts.records import get_account_detail
+from cs_tui.data.store.database import Database
+from cs_tui.data.store.errors import InvalidInputError, NotFoundError
+from cs_tui.data.work.drafts import FollowUpDraft, SnoozeDraft
+from cs_tui.data.work.follow_up_list import StatusFilter, list_follow_ups
+from cs_tui.data.work.follow_ups import (
     add_follow_up,
     cancel_follow_up,
     complete_follow_up,
@@ -18,7 +19,6 @@ from cs_tui.data.follow_ups import (
     snooze_follow_up,
     unsnooze_follow_up,
 )
-from cs_tui.models.drafts import FollowUpDraft, SnoozeDraft
 from tests.conftest import FROZEN_NOW, TEST_USER
 from tests.unit.data.daily_book import add_account, day
 

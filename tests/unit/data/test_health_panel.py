@@ -2,10 +2,10 @@
 
 import pytest
 
-from cs_tui.data.database import Database
-from cs_tui.data.health_panel import health_panel
-from cs_tui.data.health_writes import record_sentiment, set_override
-from cs_tui.data.rescoring import rescore_book
+from cs_tui.data.scoring.health_panel import health_panel
+from cs_tui.data.scoring.health_writes import record_sentiment, set_override
+from cs_tui.data.scoring.rescoring import rescore_book
+from cs_tui.data.store.database import Database
 from tests.unit.data.health_book import (
     TODAY,
     add_account,

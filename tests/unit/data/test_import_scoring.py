@@ -1,10 +1,10 @@
 """An import's accounts are scored at once: the ones it wrote, or the whole book when that is most."""
 
-from cs_tui.data.account_import import import_accounts
-from cs_tui.data.account_list import fetch_account_rows
-from cs_tui.data.book_scoring import rescore_written
-from cs_tui.data.database import Database
-from cs_tui.domain import account_row as r
+from cs_tui.data.accounts.imports import import_accounts
+from cs_tui.data.accounts.list_rows import fetch_account_rows
+from cs_tui.data.scoring.book_scoring import rescore_written
+from cs_tui.data.store.database import Database
+from cs_tui.domain.book import account_row as r
 from tests.unit.data.test_account_import import parsed
 
 

@@ -5,9 +5,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
 import cs_tui.models  # noqa: F401
-from cs_tui.data import migrate
-from cs_tui.data.database import Database
-from cs_tui.data.sqlite_probe import VERSION_TABLE
+from cs_tui.data.store import migrate
+from cs_tui.data.store.database import Database
+from cs_tui.data.store.sqlite_probe import VERSION_TABLE
 
 
 def test_head_is_what_the_store_reports(db: Database) -> None:
@@ -40,6 +40,6 @@ def test_down_to_empty_and_back_up(db: Database) -> None:
 
 
 def test_the_launch_path_knows_the_head_revision() -> None:
-    from cs_tui.data.schema_head import HEAD_REVISION
+    from cs_tui.data.store.schema_head import HEAD_REVISION
 
     assert migrate.head_revision() == HEAD_REVISION

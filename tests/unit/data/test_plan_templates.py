@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from cs_tui import locations
-from cs_tui.data.database import Database
-from cs_tui.data.errors import InvalidInputError
-from cs_tui.data.plan_items import add_objective
-from cs_tui.data.plan_templates import apply_template
+from cs_tui.data.plans.items import add_objective
+from cs_tui.data.plans.templates import apply_template
+from cs_tui.data.store.database import Database
+from cs_tui.data.store.errors import InvalidInputError
 from cs_tui.io.plan_templates import TemplateError, load_catalog, load_template, parse_template
 from cs_tui.models import ObjectiveCreate
 from tests.conftest import FROZEN_TODAY, TEST_USER

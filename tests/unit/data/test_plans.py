@@ -6,10 +6,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from cs_tui.data.accounts import get_account_detail
-from cs_tui.data.database import Database, open_database
-from cs_tui.data.errors import InvalidInputError, NotFoundError
-from cs_tui.data.plan_items import (
+from cs_tui.data.accounts.records import get_account_detail
+from cs_tui.data.plans.items import (
     add_milestone,
     add_objective,
     complete_milestone,
@@ -24,10 +22,12 @@ from cs_tui.data.plan_items import (
     update_milestone,
     update_objective,
 )
-from cs_tui.data.plan_read import get_plan
-from cs_tui.data.plan_views import PlanView
-from cs_tui.data.plans import ensure_plan, set_plan_status, update_plan
+from cs_tui.data.plans.plan import ensure_plan, set_plan_status, update_plan
+from cs_tui.data.plans.read import get_plan
+from cs_tui.data.store.database import Database, open_database
+from cs_tui.data.store.errors import InvalidInputError, NotFoundError
 from cs_tui.domain.enums import PlanStatus
+from cs_tui.domain.plans.views import PlanView
 from cs_tui.models import MilestoneCreate, ObjectiveCreate, SuccessPlan, SuccessPlanUpdate
 from cs_tui.models.plan import MilestoneUpdate, ObjectiveUpdate
 from tests.conftest import FROZEN_NOW, FROZEN_TODAY, TEST_USER

@@ -4,15 +4,15 @@ from datetime import timedelta
 
 import pytest
 
-from cs_tui.data.database import Database
-from cs_tui.data.health_writes import (
+from cs_tui.data.scoring.health_writes import (
     InvalidHealthInputError,
     clear_override,
     record_sentiment,
     set_override,
 )
-from cs_tui.data.rescoring import rescore_accounts, rescore_book
-from cs_tui.data.scoring_writes import read_breakdown
+from cs_tui.data.scoring.rescoring import rescore_accounts, rescore_book
+from cs_tui.data.scoring.writes import read_breakdown
+from cs_tui.data.store.database import Database
 from tests.unit.data.health_book import (
     TODAY,
     add_account,
@@ -124,7 +124,7 @@ def test_rescoring_some_accounts_leaves_the_others_alone(db: Database) -> None:
 
 
 def test_many_accounts_are_rescored_in_parts(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    import cs_tui.data.rescoring as rescoring
+    import cs_tui.data.scoring.rescoring as rescoring
 
     monkeypatch.setattr(rescoring, "IDS_PER_QUERY", 2)
     accounts = [healthy_account(db, f"Acme {n}") for n in range(5)]

@@ -7,10 +7,10 @@ import pytest
 from sqlmodel import select
 
 from cs_tui import locations
-from cs_tui.data import migrate
-from cs_tui.data.database import Database, open_database
-from cs_tui.data.errors import DatabaseUnavailableError, ForeignDatabaseError, ReadOnlyError
-from cs_tui.data.sqlite_probe import APPLICATION_ID, VERSION_TABLE
+from cs_tui.data.store import migrate
+from cs_tui.data.store.database import Database, open_database
+from cs_tui.data.store.errors import DatabaseUnavailableError, ForeignDatabaseError, ReadOnlyError
+from cs_tui.data.store.sqlite_probe import APPLICATION_ID, VERSION_TABLE
 from cs_tui.models import Account, AccountCreate
 from tests.conftest import FROZEN_NOW, TEST_USER, frozen_clock
 

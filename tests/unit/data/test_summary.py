@@ -2,10 +2,10 @@
 
 from datetime import date
 
-from cs_tui.data.account_list import fetch_account_rows
-from cs_tui.data.database import Database
-from cs_tui.data.summary import refresh_book
-from cs_tui.domain import account_row as r
+from cs_tui.data.accounts.list_rows import fetch_account_rows
+from cs_tui.data.accounts.summary import refresh_book
+from cs_tui.data.store.database import Database
+from cs_tui.domain.book import account_row as r
 from cs_tui.domain.enums import FollowUpStatus
 from cs_tui.models import Account
 from cs_tui.models.activity import FollowUp

@@ -2,16 +2,16 @@
 
 import pytest
 
-from cs_tui.data.check_ins import log_check_in
-from cs_tui.data.database import Database
-from cs_tui.data.errors import InvalidInputError
-from cs_tui.data.follow_ups import complete_follow_up
-from cs_tui.data.plan_items import add_milestone, add_objective, complete_milestone
-from cs_tui.data.plans import set_plan_status
-from cs_tui.data.timeline import account_timeline
+from cs_tui.data.plans.items import add_milestone, add_objective, complete_milestone
+from cs_tui.data.plans.plan import set_plan_status
+from cs_tui.data.store.database import Database
+from cs_tui.data.store.errors import InvalidInputError
+from cs_tui.data.work.check_ins import log_check_in
+from cs_tui.data.work.drafts import CheckInDraft, NextStepDraft
+from cs_tui.data.work.follow_ups import complete_follow_up
+from cs_tui.data.work.timeline import account_timeline
 from cs_tui.domain.enums import PlanStatus
 from cs_tui.models import MilestoneCreate, ObjectiveCreate, RevenueEvent
-from cs_tui.models.drafts import CheckInDraft, NextStepDraft
 from tests.unit.data.daily_book import add_account, day
 
 

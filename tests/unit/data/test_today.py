@@ -2,16 +2,16 @@
 
 import pytest
 
-from cs_tui.data.check_ins import log_check_in
-from cs_tui.data.database import Database
-from cs_tui.data.follow_ups import add_follow_up, complete_follow_up, snooze_follow_up
-from cs_tui.data.plans import set_plan_status
-from cs_tui.data.today import today_queue
-from cs_tui.data.today_views import CADENCE, FOLLOW_UPS, HEALTH_DROPS, RENEWALS, SURVEYS
-from cs_tui.domain.cadence import Cadences
+from cs_tui.data.plans.plan import set_plan_status
+from cs_tui.data.store.database import Database
+from cs_tui.data.work.check_ins import log_check_in
+from cs_tui.data.work.drafts import CheckInDraft, FollowUpDraft, SnoozeDraft
+from cs_tui.data.work.follow_ups import add_follow_up, complete_follow_up, snooze_follow_up
+from cs_tui.data.work.today import today_queue
+from cs_tui.data.work.today_views import CADENCE, FOLLOW_UPS, HEALTH_DROPS, RENEWALS, SURVEYS
 from cs_tui.domain.enums import PlanStatus
-from cs_tui.domain.today_rules import TodayRules
-from cs_tui.models.drafts import CheckInDraft, FollowUpDraft, SnoozeDraft
+from cs_tui.domain.work.cadence import Cadences
+from cs_tui.domain.work.today_rules import TodayRules
 from tests.conftest import FROZEN_TODAY, TEST_USER
 from tests.unit.data.daily_book import add_account, add_snapshot, day
 
@@ -77,7 +77,7 @@ def book(db: Database) -> Database:
 
 
 def _id(db: Database, name: str):  # type: ignore[no-untyped-def]
-    from cs_tui.data.accounts import account_id_for
+    from cs_tui.data.accounts.records import account_id_for
 
     return account_id_for(db, name)
 

@@ -4,9 +4,9 @@ import pytest
 
 from cs_tui import locations
 from cs_tui.config import ConfigError
-from cs_tui.data.work_settings import load_today_rules
+from cs_tui.data.work.settings import load_today_rules
 from cs_tui.domain.scoring import ScorecardError
-from cs_tui.scorecards import DEFAULT_SCORECARD_FILE
+from cs_tui.io.scorecard_file import DEFAULT_SCORECARD_FILE
 
 
 def write_config(text: str) -> None:

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cs_tui.domain import account_row as r
-from cs_tui.domain.book_view import (
+from cs_tui.domain.book import account_row as r
+from cs_tui.domain.book.views import (
     SORTABLE,
     BookIndex,
     Query,
@@ -17,8 +17,8 @@ from cs_tui.domain.book_view import (
     describe,
     totals,
 )
-from cs_tui.domain.cadence import Cadences
 from cs_tui.domain.money import format_compact
+from cs_tui.domain.work.cadence import Cadences
 
 TODAY = date(2026, 6, 15)
 CONTEXT = ViewContext(

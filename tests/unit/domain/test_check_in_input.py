@@ -6,14 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cs_tui.domain.check_in_input import (
+from cs_tui.domain.enums import CheckInKind
+from cs_tui.domain.work.check_in_input import (
     FormProblem,
     parse_kind,
     parse_people,
     parse_score,
     read_check_in,
 )
-from cs_tui.domain.enums import CheckInKind
 
 TODAY = date(2026, 6, 15)  # a Monday
 

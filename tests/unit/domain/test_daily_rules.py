@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cs_tui.domain.cadence import (
+from cs_tui.domain.plans.coverage import PlanCoverage
+from cs_tui.domain.plans.progress import (
+    ProgressSource,
+    measured_progress,
+    objective_progress,
+    plan_progress,
+)
+from cs_tui.domain.work.cadence import (
     DEFAULT_CADENCES,
     Cadences,
     TouchStatus,
@@ -14,14 +21,12 @@ from cs_tui.domain.cadence import (
     segment_key,
     touch_status,
 )
-from cs_tui.domain.coverage import PlanCoverage
-from cs_tui.domain.progress import (
-    ProgressSource,
-    measured_progress,
-    objective_progress,
-    plan_progress,
+from cs_tui.domain.work.today_rules import (
+    TodayRules,
+    band_dropped,
+    follow_up_needs_me,
+    survey_alert,
 )
-from cs_tui.domain.today_rules import TodayRules, band_dropped, follow_up_needs_me, survey_alert
 
 TODAY = date(2026, 6, 15)
 finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cs_tui.domain.day_words import DayWordError, parse_day
-from cs_tui.domain.next_steps import NextStep, NextStepError, parse_next_step, parse_next_steps
+from cs_tui.domain.work.next_steps import NextStep, NextStepError, parse_next_step, parse_next_steps
 
 MONDAY = date(2026, 6, 15)
 

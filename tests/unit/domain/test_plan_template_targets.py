@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cs_tui.domain.plan_template import TemplateObjective, template_target
+from cs_tui.domain.plans.template import TemplateObjective, template_target
 
 
 def objective(

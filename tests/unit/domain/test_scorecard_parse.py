@@ -7,7 +7,12 @@ from typing import Any
 import pytest
 
 from cs_tui.domain.scoring import ScorecardError, parse_scorecard
-from cs_tui.scorecards import DEFAULT_SCORECARD_FILE, current_scorer, read_scorecard, scorecard_path
+from cs_tui.io.scorecard_file import (
+    DEFAULT_SCORECARD_FILE,
+    current_scorer,
+    read_scorecard,
+    scorecard_path,
+)
 from tests.scoring_helpers import small_card_data, steps
 
 Change = Callable[[dict[str, Any]], None]

@@ -155,7 +155,7 @@ def test_profiles_layer_on_the_scorecard_for_their_segments_and_stages() -> None
 
 
 def test_an_onboarding_account_is_not_judged_on_renewal_signals_in_the_shipped_scorecard() -> None:
-    from cs_tui.scorecards import DEFAULT_SCORECARD_FILE, read_scorecard
+    from cs_tui.io.scorecard_file import DEFAULT_SCORECARD_FILE, read_scorecard
 
     card = read_scorecard(DEFAULT_SCORECARD_FILE)
     onboarding = {m.name for g in resolve(card, "SMB", "onboarding").groups for m in g.measures}

@@ -4,10 +4,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from cs_tui.domain.cadence import Cadences, TouchStatus
 from cs_tui.domain.scoring import AccountFacts, ObjectiveFacts, plan_progress
 from cs_tui.domain.scoring.catalogue import MEASURE_INDEX
 from cs_tui.domain.scoring.facts import csat, measure_values, nps, usage_change
+from cs_tui.domain.work.cadence import Cadences, TouchStatus
 
 AS_OF = date(2026, 6, 15)
 

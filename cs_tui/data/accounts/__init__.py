@@ -1,0 +1,2 @@
+"""Accounts and stakeholders: the list rows, the detail, edits, imports and exports, the summary
+cache, and the one path every user action on an account takes (`changes.account_write`)."""

@@ -1,0 +1,57 @@
+"""The one path every daily-work write takes: one transaction, then what derives from it.
+
+`account_write` opens the ORM session of a single user action; the accounts the action touched are
+named with `touch()`. When the transaction has committed, `account_changed` recomputes what is
+derived from those accounts. Nothing here refreshes the whole book: a check-in on one account costs
+indexed lookups on that account only.
+"""
+
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlmodel import Session
+
+from cs_tui.data.accounts.summary import refresh_summaries
+from cs_tui.data.scoring.rescoring import rescore_on
+from cs_tui.data.store.database import Database
+
+
+def account_changed(db: Database, account_ids: Iterable[uuid.UUID]) -> None:
+    """After a committed change to these accounts: refresh their summary rows (last customer touch,
+    open and overdue follow-ups, plan status) and rescore them, so the list, Today and the health
+    panel show the change at once.
+
+    It runs in a transaction of its own, after the user's write has committed: what derives from
+    the write is recomputed from it, and a scorecard problem can never lose the write itself.
+    """
+    ids = sorted(set(account_ids))
+    if not ids:
+        return
+    from cs_tui.io.scorecard_file import current_scorer
+
+    today = db.today()
+    with db.write_connection() as connection:
+        refresh_summaries(connection, today=today, account_ids=ids)
+        rescore_on(connection, as_of=today, now=db.now(), scorer=current_scorer(), account_ids=ids)
+
+
+@dataclass
+class AccountWrite:
+    """One user action in progress: its session and the accounts it changes."""
+
+    session: Session
+    touched: set[uuid.UUID] = field(default_factory=set)
+
+    def touch(self, account_id: uuid.UUID) -> None:
+        self.touched.add(account_id)
+
+
+@contextmanager
+def account_write(db: Database) -> Iterator[AccountWrite]:
+    """A single user action: all its rows commit together or not at all, then `account_changed`."""
+    with db.write() as session:
+        write = AccountWrite(session)
+        yield write
+    account_changed(db, write.touched)

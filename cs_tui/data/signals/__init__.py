@@ -1,0 +1,1 @@
+"""Usage and support signals: metric feeds loaded into the book."""

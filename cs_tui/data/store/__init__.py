@@ -1,0 +1,2 @@
+"""Opening the store (SQLite or PostgreSQL), migrations, backups, audit stamps, ids, bulk inserts
+and the errors every data function reports."""

@@ -1,0 +1,1 @@
+"""Rules of success plans: progress, templates, plan coverage and the plan read-models."""

@@ -1,0 +1,1 @@
+"""Follow-ups: the book's list, the keyboard list any screen embeds, and their forms."""
