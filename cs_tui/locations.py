@@ -47,3 +47,8 @@ def user_scorecard_file() -> Path:
 
 def user_templates_dir() -> Path:
     return config_dir() / "templates"
+
+
+def log_file() -> Path:
+    """Where the app records what went wrong in the background, with the details."""
+    return data_dir() / "cs-tui.log"

@@ -1,7 +1,7 @@
 """Command palette providers: go to an account by (fuzzy) name, switch the list's view, rescore."""
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -15,12 +15,16 @@ CANDIDATES = 300
 SHOWN = 20
 
 
-class AccountCommands(Provider):
-    """`Go to account…`: fuzzy over the loaded book's names."""
+class ShellCommands(Provider):
+    """A palette provider of this app: `_app` is the running `CsTuiApp`, typed."""
 
     @property
     def _app(self) -> "CsTuiApp":
-        return self.app  # type: ignore[return-value]
+        return cast("CsTuiApp", self.app)
+
+
+class AccountCommands(ShellCommands):
+    """`Go to account…`: fuzzy over the loaded book's names."""
 
     async def search(self, query: str) -> Hits:
         book = self._app.book
@@ -50,11 +54,11 @@ class AccountCommands(Provider):
         )
 
 
-class ViewCommands(Provider):
+class ViewCommands(ShellCommands):
     """`Switch view…` and book-wide actions."""
 
     def _commands(self) -> list[tuple[str, str, object]]:
-        app: CsTuiApp = self.app  # type: ignore[assignment]
+        app = self._app
         commands: list[tuple[str, str, object]] = [
             (
                 f"Switch view: {view.label}",

@@ -81,6 +81,7 @@ class CsTuiApp(WorkActions):
     # -- opening -------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.show_warnings()
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         self.opening = quick_open(self.settings.database_url, page_size=FIRST_PAGE_ROWS)
@@ -119,7 +120,7 @@ class CsTuiApp(WorkActions):
         url = self.settings.database_url
         return url.split("@")[-1] if "@" in url else url
 
-    @work(thread=True, exclusive=True, group="store")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="store")
     def _open_store(self) -> None:
         from cs_tui.data.store.database import open_database, system_clock
         from cs_tui.data.store.errors import StoreError
@@ -169,7 +170,7 @@ class CsTuiApp(WorkActions):
     def _continue_read_only(self, _result: bool | None) -> None:
         self._enter_book()
 
-    @work(thread=True, exclusive=True, group="store")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="store")
     def _enter_book(self) -> None:
         from cs_tui.data.accounts.book import account_count
 
@@ -216,7 +217,7 @@ class CsTuiApp(WorkActions):
     def view_context(self) -> ViewContext:
         return ViewContext(me=self.settings.user, today=self.today(), cadences=self.cadences)
 
-    @work(thread=True, exclusive=True, group="book")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="book")
     def reload_book(self) -> None:
         """Read every account's row and index it; screens redraw when `book_version` changes."""
         from cs_tui.data.accounts.list_rows import fetch_account_rows
@@ -239,7 +240,7 @@ class CsTuiApp(WorkActions):
         self.data_version += 1
         self.refresh_accounts(account_ids)
 
-    @work(thread=True, group="book-rows")
+    @work(thread=True, exit_on_error=False, group="book-rows")
     def refresh_accounts(self, account_ids: list[str]) -> None:
         """Re-read the rows of accounts the user just changed and swap them into the book."""
         from cs_tui.data.accounts.list_rows import fetch_rows_of
@@ -321,5 +322,6 @@ class CsTuiApp(WorkActions):
             save_setting("theme", theme)
 
     def on_unmount(self) -> None:
+        self.stop_showing_warnings()
         if self.store.db is not None:
             self.store.db.close()

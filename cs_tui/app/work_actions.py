@@ -5,10 +5,12 @@ view through `account_in_focus()`; without one the user picks an account by name
 imported when first used, so that opening the app does not wait for them.
 """
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual import work
-from textual.app import App
+
+from cs_tui.app.failures import WorkerFailureHandling
+from cs_tui.widgets.worker_failures import ReportsWorkerFailures
 
 if TYPE_CHECKING:
     from cs_tui.app.shell import CsTuiApp
@@ -19,12 +21,12 @@ class HasAccountInFocus(Protocol):
     def account_in_focus(self) -> str | None: ...
 
 
-class WorkActions(App[None]):
+class WorkActions(ReportsWorkerFailures, WorkerFailureHandling):
     """Actions on the book that any screen can start (mixed into `CsTuiApp`)."""
 
     @property
     def _cs(self) -> "CsTuiApp":
-        return self  # type: ignore[return-value]
+        return cast("CsTuiApp", self)
 
     def account_in_focus(self) -> str | None:
         """The account the current screen shows or highlights, if any."""
@@ -70,7 +72,7 @@ class WorkActions(App[None]):
         form = CheckInForm(target, today=self._cs.today(), me=self._cs.settings.user)
         self.push_screen(form, self._checked_in)
 
-    @work(thread=True, exclusive=True, group="check-in-target")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="check-in-target")
     def _open_check_in(self, account_id: str) -> None:
         from cs_tui.data.accounts.records import get_account_detail
         from cs_tui.screens.check_in import CheckInForm, CheckInTarget
@@ -104,7 +106,7 @@ class WorkActions(App[None]):
         self._cs.activity = "Rescoring…"
         self._rescore_book()
 
-    @work(thread=True, exclusive=True, group="rescore")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="rescore")
     def _rescore_book(self) -> None:
         from cs_tui.data.scoring.rescoring import rescore_book
         from cs_tui.data.store.errors import StoreError
@@ -126,6 +128,10 @@ class WorkActions(App[None]):
         self.notify(message, timeout=6)
         self._cs.reload_book()
         self._cs.data_version += 1
+
+    def after_task_failure(self, task: str) -> None:
+        if task == "rescore":
+            self._cs.activity = ""
 
     def _task_failed(self, message: str) -> None:
         self._cs.activity = ""

@@ -1,5 +1,6 @@
 """What every command shares: the chosen database, who "I" am, and turning store errors into messages."""
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -55,6 +56,8 @@ def open_store(ctx: click.Context, *, migrate: bool = True) -> Iterator["Databas
         database = open_database(settings.database_url, user=settings.user, migrate_schema=migrate)
     except (StoreError, ConfigError) as error:
         raise click.ClickException(str(error)) from error
+    warnings = _WarningsOnStderr()
+    logging.getLogger("cs_tui").addHandler(warnings)
     try:
         if database.notice:
             click.secho(database.notice, fg="yellow", err=True)
@@ -62,4 +65,15 @@ def open_store(ctx: click.Context, *, migrate: bool = True) -> Iterator["Databas
     except StoreError as error:
         raise click.ClickException(str(error)) from error
     finally:
+        logging.getLogger("cs_tui").removeHandler(warnings)
         database.close()
+
+
+class _WarningsOnStderr(logging.Handler):
+    """Warnings of the data layer (saved, but scores not refreshed) printed for the user."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.secho(f"Warning: {record.getMessage()}", fg="yellow", err=True)

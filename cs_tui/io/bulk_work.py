@@ -16,6 +16,7 @@ from contextlib import contextmanager
 _lock = threading.Lock()
 _active = 0
 _resume = False
+_set_aside = False
 
 
 @contextmanager
@@ -33,9 +34,19 @@ def collector_paused() -> Iterator[None]:
         with _lock:
             _active -= 1
             if _active == 0 and _resume:
-                gc.freeze()
-                gc.unfreeze()
+                _settle_survivors()
                 gc.enable()
+
+
+def _settle_survivors() -> None:
+    """Move what survived the job out of the young generations without scanning it.
+
+    Unfreezing hands every frozen object to the oldest generation, including what the started
+    app set aside; while that exemption holds, the survivors join it instead.
+    """
+    gc.freeze()
+    if not _set_aside:
+        gc.unfreeze()
 
 
 def set_aside_what_lives_on() -> None:
@@ -45,10 +56,16 @@ def set_aside_what_lives_on() -> None:
     as long as the app; without this each full collection walks all of it again (100-140 ms, a
     visible stall, whenever enough new objects have piled up). Objects freed later by reference
     counting are freed as usual, but garbage cycles among them are not: `take_back_what_was_set_aside`
-    ends the exemption (the program calls it when the app exits).
+    ends the exemption (the program calls it when the app exits). Bulk jobs run meanwhile keep it.
     """
-    gc.freeze()
+    global _set_aside
+    with _lock:
+        _set_aside = True
+        gc.freeze()
 
 
 def take_back_what_was_set_aside() -> None:
-    gc.unfreeze()
+    global _set_aside
+    with _lock:
+        _set_aside = False
+        gc.unfreeze()

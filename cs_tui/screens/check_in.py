@@ -23,6 +23,7 @@ from cs_tui.data.work.views import CheckInSaved
 from cs_tui.domain.work.check_in_input import KIND_HELP, FormProblem, read_check_in
 from cs_tui.domain.work.next_steps import NextStepError, parse_next_steps
 from cs_tui.screens.shell import ShellAccess
+from cs_tui.widgets.worker_failures import ReportsWorkerFailures
 
 FIELDS = ("summary", "next_steps", "kind", "date", "attendees", "owner", "sentiment", "nps",
           "csat", "risks")  # fmt: skip
@@ -69,7 +70,7 @@ def _row(label: str, field: Widget) -> ComposeResult:
         yield field
 
 
-class CheckInForm(ShellAccess, ModalScreen[CheckInSaved | None]):
+class CheckInForm(ShellAccess, ReportsWorkerFailures, ModalScreen[CheckInSaved | None]):
     """A check-in on one account; dismissed with what was saved, or None when cancelled."""
 
     DEFAULT_CSS = """
@@ -188,7 +189,7 @@ class CheckInForm(ShellAccess, ModalScreen[CheckInSaved | None]):
         if self.target.stakeholders is None:
             self._read_people()
 
-    @work(thread=True, group="check-in-people")
+    @work(thread=True, exit_on_error=False, group="check-in-people")
     def _read_people(self) -> None:
         from cs_tui.data.accounts.records import get_account_detail
         from cs_tui.data.store.errors import StoreError
@@ -225,6 +226,12 @@ class CheckInForm(ShellAccess, ModalScreen[CheckInSaved | None]):
                 f"→ {step.title}  due {(step.due_on or default_due).isoformat()}" for step in steps
             ))  # fmt: skip
 
+    def show_task_failure(self, message: str) -> bool:
+        if not self.is_attached:
+            return False
+        self.query_one("#check-in-error", Static).update(message)
+        return True
+
     def show_problem(self, field_name: str, message: str) -> None:
         self.query_one("#check-in-error", Static).update(
             f"{field_name.replace('_', ' ')}: {message}"
@@ -245,7 +252,7 @@ class CheckInForm(ShellAccess, ModalScreen[CheckInSaved | None]):
         self.query_one("#check-in-error", Static).update("Saving…")
         self._store(typed)
 
-    @work(thread=True, exclusive=True, group="check-in")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="check-in")
     def _store(self, typed: object) -> None:
         from cs_tui.data.store.errors import InvalidInputError, StoreError
         from cs_tui.data.store.validation import checked

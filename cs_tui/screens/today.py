@@ -97,7 +97,7 @@ class TodayScreen(FollowUpActions, AppWatcher, Screen[None]):
     def action_reload(self) -> None:
         self._load(self.whose)
 
-    @work(thread=True, exclusive=True, group="today")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="today")
     def _load(self, whose: str | None) -> None:
         from cs_tui.data.store.errors import StoreError
         from cs_tui.data.work.settings import load_today_rules
@@ -109,7 +109,7 @@ class TodayScreen(FollowUpActions, AppWatcher, Screen[None]):
             return  # the app shows why the store cannot be opened
         queue = today_queue(
             db, team=whose == TEAM, owner=None if whose in (None, TEAM) else whose,
-            rules=load_today_rules(), limit=ROWS_PER_SECTION,
+            rules=load_today_rules(self.cs_app.cadences), limit=ROWS_PER_SECTION,
         )  # fmt: skip
         self.app.call_from_thread(self._show, queue)
 

@@ -10,12 +10,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Log, ProgressBar, Static
 
+from cs_tui.screens.shell import ShellAccess
 from cs_tui.widgets.key_footer import KeyFooter
+from cs_tui.widgets.worker_failures import ReportsWorkerFailures
 
 DEMO_ACCOUNTS = 300
 
 
-class WelcomeScreen(Screen[str]):
+class WelcomeScreen(ShellAccess, ReportsWorkerFailures, Screen[str]):
     """Dismissed with "demo", "import" or "empty" once the book is ready."""
 
     DEFAULT_CSS = """
@@ -79,12 +81,12 @@ class WelcomeScreen(Screen[str]):
         for button in self.query(Button):
             button.disabled = True
 
-    @work(thread=True, exclusive=True, group="welcome")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="welcome")
     def _write_demo(self) -> None:
         from cs_tui.data.scoring.book_scoring import score_new_book
         from cs_tui.demo import write_demo_book
 
-        db = self.app.store.get()  # type: ignore[attr-defined]
+        db = self.cs_app.store.get()
 
         def progress(stage: str, done: int, total: int) -> None:
             self.app.call_from_thread(self._progress, f"{stage}…", done, total)
@@ -113,13 +115,13 @@ class WelcomeScreen(Screen[str]):
             status.update(f"Reading {path.name}…")
             self._import(path)
 
-    @work(thread=True, exclusive=True, group="welcome")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="welcome")
     def _import(self, path: Path) -> None:
         from cs_tui.data.accounts.imports import import_accounts
         from cs_tui.data.scoring.book_scoring import rescore_written
         from cs_tui.io.account_file import ImportFileError, read_account_file
 
-        db = self.app.store.get()  # type: ignore[attr-defined]
+        db = self.cs_app.store.get()
         try:
             parsed = read_account_file(path)
         except ImportFileError as error:

@@ -67,11 +67,11 @@ def test_ratio_of_pairs_differs_from_ratio_of_medians() -> None:
 def test_no_pairs_no_ratio_and_empty_inputs_are_refused() -> None:
     assert stats.median_ratio([1.0], []) is None
     assert stats.pair_ratios([1.0], [0.0]) == [math.inf]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="of no values is undefined"):
         stats.median([])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="the percentile of no values is undefined"):
         stats.p95([])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"share must be within 0 and 1, not 1\.5"):
         stats.percentile([1.0], 1.5)
 
 

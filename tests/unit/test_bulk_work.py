@@ -87,3 +87,26 @@ def test_garbage_cycles_made_during_a_job_are_still_collected() -> None:
     assert watched() is not None, "a cycle waits for the collector"
     gc.collect()
     assert watched() is None
+
+
+def test_a_bulk_job_keeps_what_the_started_app_set_aside() -> None:
+    from cs_tui.io.bulk_work import set_aside_what_lives_on, take_back_what_was_set_aside
+
+    try:
+        set_aside_what_lives_on()
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with collector_paused():
+            rows = [(i, str(i)) for i in range(1000)]
+        assert gc.get_freeze_count() >= frozen, "the job handed the app's objects back"
+        del rows
+    finally:
+        take_back_what_was_set_aside()
+    assert gc.get_freeze_count() == 0
+
+
+def test_without_a_set_aside_a_bulk_job_leaves_nothing_frozen() -> None:
+    with collector_paused():
+        rows = [(i, str(i)) for i in range(1000)]
+    assert gc.get_freeze_count() == 0
+    del rows

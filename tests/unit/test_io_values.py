@@ -137,7 +137,7 @@ def test_jpy_has_no_minor_digits() -> None:
     amount = parse_amount("¥1,200,000")
     assert amount.currency == "JPY"
     assert to_minor(amount.value, "JPY") == 1_200_000
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="more decimals than JPY allows"):
         to_minor(parse_amount("¥1,200.50").value, "JPY")
 
 

@@ -21,9 +21,10 @@ def rules_from_settings(settings: Any, cadences: Cadences = DEFAULT_CADENCES) ->
     )
 
 
-def load_today_rules() -> TodayRules:
-    """The rules of the config file (and CS_TUI_* environment variables), defaults elsewhere."""
+def load_today_rules(cadences: Cadences | None = None) -> TodayRules:
+    """The rules of the config file (and CS_TUI_* environment variables), defaults elsewhere;
+    the cadences given (the app's, read once), else the scorecard's."""
     from cs_tui.config import load_settings
     from cs_tui.io.scorecard_file import configured_cadences
 
-    return rules_from_settings(load_settings(), configured_cadences())
+    return rules_from_settings(load_settings(), cadences or configured_cadences())

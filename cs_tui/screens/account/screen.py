@@ -36,6 +36,7 @@ from cs_tui.widgets.key_footer import KeyFooter
 from cs_tui.widgets.metric_panel import MetricPanel
 from cs_tui.widgets.stakeholder_panel import StakeholderPanel
 from cs_tui.widgets.timeline_panel import TimelinePanel
+from cs_tui.widgets.worker_failures import ReportsWorkerFailures
 
 TABS = (
     "tab-health",
@@ -60,7 +61,7 @@ class AccountView:
     follow_ups: list[FollowUpRow]
 
 
-class AccountScreen(ShellAccess, AppWatcher, Screen[None]):
+class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]):
     """Everything about one account; `escape` goes back to where the user came from."""
 
     DEFAULT_CSS = """
@@ -142,7 +143,7 @@ class AccountScreen(ShellAccess, AppWatcher, Screen[None]):
         if not changed or self.account_in_focus() in changed or self.account_id in changed:
             self.load()
 
-    @work(thread=True, exclusive=True, group="account")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="account")
     def load(self) -> None:
         from cs_tui.data.accounts.records import get_account_detail
         from cs_tui.data.scoring.health_panel import health_panel
@@ -220,7 +221,7 @@ class AccountScreen(ShellAccess, AppWatcher, Screen[None]):
         if isinstance(draft, OverrideDraft | ClearOverride):
             self._save(draft)
 
-    @work(thread=True, exclusive=True, group="account-write")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="account-write")
     def _save(self, draft: SentimentDraft | OverrideDraft | ClearOverride) -> None:
         from cs_tui.data.scoring.health_writes import clear_override, record_sentiment, set_override
 

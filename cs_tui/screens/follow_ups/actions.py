@@ -20,6 +20,7 @@ from cs_tui.screens.follow_ups.forms import (
     Snooze,
 )
 from cs_tui.screens.shell import ShellAccess
+from cs_tui.widgets.worker_failures import ReportsWorkerFailures
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -62,7 +63,7 @@ else:  # a plain mixin at run time: a Widget base would hide the host's componen
     _Host = object
 
 
-class FollowUpActions(ShellAccess, _Host):
+class FollowUpActions(ShellAccess, ReportsWorkerFailures, _Host):
     """Actions on the highlighted follow-up, for a list screen or widget that includes
     `FOLLOW_UP_BINDINGS` in its BINDINGS and implements `follow_up_in_focus`."""
 
@@ -118,7 +119,7 @@ class FollowUpActions(ShellAccess, _Host):
         operation, found = self._last_change
         self._apply(UNDO[operation], found, None)
 
-    @work(thread=True, group="follow-up-write")
+    @work(thread=True, exit_on_error=False, group="follow-up-write")
     def _apply(self, operation: str, found: FollowUpInFocus, change: FollowUpChange | None) -> None:
         from cs_tui.data.store.errors import StoreError
         from cs_tui.data.work import follow_ups as f

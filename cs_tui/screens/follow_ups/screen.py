@@ -13,6 +13,7 @@ from cs_tui.screens.app_watch import AppWatcher
 from cs_tui.screens.follow_ups.follow_up_list import FollowUpList
 from cs_tui.screens.shell import ShellAccess
 from cs_tui.widgets.key_footer import KeyFooter
+from cs_tui.widgets.worker_failures import ReportsWorkerFailures
 
 VIEWS = ("open", "overdue", "done", "all")
 VIEW_LABELS = {"open": "open", "overdue": "overdue", "done": "done", "all": "every"}
@@ -20,7 +21,7 @@ TEAM = "(team)"
 LIMIT = 500
 
 
-class FollowUpsScreen(ShellAccess, AppWatcher, Screen[None]):
+class FollowUpsScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]):
     """`v` switches open / overdue / done / all; `o` mine / the team's / one CSM's."""
 
     DEFAULT_CSS = """
@@ -66,7 +67,7 @@ class FollowUpsScreen(ShellAccess, AppWatcher, Screen[None]):
     def reload(self) -> None:
         self._load(self.view, self.whose)
 
-    @work(thread=True, exclusive=True, group="follow-ups")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="follow-ups")
     def _load(self, view: str, whose: str | None) -> None:
         from cs_tui.data.store.errors import StoreError
         from cs_tui.data.work.follow_up_list import StatusFilter, list_follow_ups

@@ -25,11 +25,12 @@ from cs_tui.data.store.errors import StoreError
 from cs_tui.domain.plans.views import MilestoneView, ObjectiveView, PlanView
 from cs_tui.screens.plan.panel_actions import PlanActions
 from cs_tui.widgets import plan_render as render
+from cs_tui.widgets.worker_failures import ReportsWorkerFailures
 
 ITEM_ACTIONS = {"add_milestone", "edit", "toggle_done", "delete", "move"}
 
 
-class PlanPanel(PlanActions, Vertical):
+class PlanPanel(PlanActions, ReportsWorkerFailures, Vertical):
     """One account's success plan: `n` objective, `m` milestone, `e` edit, `d` or `x` done, `delete` deletes,
     `u` undo, `K`/`J` move, `w` expectations, `p` status, `T` template."""
 
@@ -101,7 +102,7 @@ class PlanPanel(PlanActions, Vertical):
 
     # -- reading ----------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="plan-read")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="plan-read")
     def reload(self, select: str | None = None) -> None:
         """Read the plan again and show it; the cursor goes to `select` when given."""
         db = self.cs_app.store.get()
@@ -201,7 +202,7 @@ class PlanPanel(PlanActions, Vertical):
         """Run `change` on the store, then show the plan as it now is."""
         self._write(change, done, deleted)
 
-    @work(thread=True, group="plan-write")
+    @work(thread=True, exit_on_error=False, group="plan-write")
     def _write(self, change: changes.Change, done: str, deleted: changes.Deleted | None) -> None:
         db = self.cs_app.store.get()
         with self._lock:  # one write at a time, each followed by its own read

@@ -21,6 +21,7 @@ from cs_tui.domain.day_words import DayWordError, parse_day
 from cs_tui.domain.plans.template import PlanTemplate
 from cs_tui.io.plan_templates import TemplateCatalog
 from cs_tui.screens.plan.form_base import DAY_PLACEHOLDER, field_row
+from cs_tui.widgets.worker_failures import ReportsWorkerFailures
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def template_prompt(template: PlanTemplate) -> Text:
     )
 
 
-class TemplatePicker(ModalScreen[TemplateChoice | None]):
+class TemplatePicker(ReportsWorkerFailures, ModalScreen[TemplateChoice | None]):
     """Up/down picks a template, the start day defaults to today; enter or ctrl+s applies it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -81,7 +82,13 @@ class TemplatePicker(ModalScreen[TemplateChoice | None]):
         self.query_one("#template-list", OptionList).loading = True
         self._load_catalog()
 
-    @work(thread=True, exclusive=True, group="plan-templates")
+    def show_task_failure(self, message: str) -> bool:
+        if not self.is_attached:
+            return False
+        self.query_one(".form-error", Static).update(message)
+        return True
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="plan-templates")
     def _load_catalog(self) -> None:
         from cs_tui.io.plan_templates import TemplateError, load_catalog
 

@@ -171,6 +171,6 @@ def test_an_invalid_next_step_saves_nothing_at_all(db: Database) -> None:
 
 def test_an_unknown_account_saves_nothing(db: Database) -> None:
     add_account(db, "Acme")
-    with pytest.raises(NotFoundError):
+    with pytest.raises(NotFoundError, match="no account matches 'Nobody Inc'"):
         log_check_in(db, CheckInDraft(account="Nobody Inc", summary="Call"))
     assert count(db, CheckIn) == 0

@@ -83,7 +83,7 @@ def test_reassign_and_reschedule(db: Database) -> None:
     add_account(db, "Acme")
     one = follow_up(db, "Intro to product", 3)
     assert reassign_follow_up(db, one, " sam ").owner == "sam"
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match="owner: give a name of 1 to 120 characters"):
         reassign_follow_up(db, one, "  ")
     snooze_follow_up(db, one, SnoozeDraft(until=day(9), reason="waiting"))
     moved = reschedule_follow_up(db, one, day(20))
@@ -96,7 +96,7 @@ def test_delete_is_a_tombstone_that_restore_undoes(db: Database) -> None:
     deleted = delete_follow_up(db, gone)
     assert deleted.deleted
     assert list_follow_ups(db, status=StatusFilter.ALL) == []
-    with pytest.raises(NotFoundError):
+    with pytest.raises(NotFoundError, match="no follow-up has the id"):
         complete_follow_up(db, gone)
     assert get_account_detail(db, "Acme").open_followups == 0
     restore_follow_up(db, gone[-8:])

@@ -89,7 +89,9 @@ def test_re_agreeing_a_plan_needs_a_new_date(db: Database) -> None:
     add_account(db, "Acme")
     set_plan_status(db, "Acme", PlanStatus.AGREED, agreed_on=day(-30))
     set_plan_status(db, "Acme", PlanStatus.DRAFT)
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(
+        InvalidInputError, match="agreed on: a plan that becomes agreed needs the date"
+    ):
         set_plan_status(db, "Acme", PlanStatus.AGREED)
 
 
@@ -206,7 +208,7 @@ def test_deleting_an_objective_takes_its_milestones_and_restore_brings_them_back
     add_milestone(db, objective_id, MilestoneCreate(title="Kick-off"))
     delete_objective(db, objective_id)
     assert plan_of(db).objectives == ()
-    with pytest.raises(NotFoundError):
+    with pytest.raises(NotFoundError, match="no objective has the id"):
         add_milestone(db, objective_id, MilestoneCreate(title="late"))
     restore_objective(db, objective_id[-8:])
     assert [m.title for m in plan_of(db).objectives[0].milestones] == ["Kick-off"]

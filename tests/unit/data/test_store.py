@@ -102,7 +102,7 @@ def test_a_newer_schema_opens_read_only_with_a_notice(tmp_path: Path) -> None:
     assert "newer version of cs-tui" in db.notice
     with db.read() as session:
         assert [a.name for a in session.exec(select(Account))] == ["Acme"]
-    with pytest.raises(ReadOnlyError):
+    with pytest.raises(ReadOnlyError, match="is open read-only; nothing was changed"):
         add_account(db, "Blocked")
     db.close()
 

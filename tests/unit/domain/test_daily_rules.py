@@ -106,7 +106,7 @@ def test_coverage_is_a_share_between_zero_and_one(
 
 
 def test_more_agreed_plans_than_renewals_is_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="3 agreed plans among 2 renewing accounts"):
         PlanCoverage(renewing=2, with_agreed_plan=3)
 
 

@@ -1,5 +1,6 @@
 """Dates as people type them, and next steps typed on one line."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -69,9 +70,17 @@ def test_next_step_lines(line: str, expected: NextStep) -> None:
     assert parse_next_step(line, MONDAY) == expected
 
 
-@pytest.mark.parametrize("line", ["Send deck @fir", "@fri", "", "   "])
-def test_a_mistyped_date_or_missing_text_is_an_error_not_a_title(line: str) -> None:
-    with pytest.raises(NextStepError):
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("Send deck @fir", "next step 'Send deck @fir': 'fir' is not a date; use YYYY-MM-DD"),
+        ("@fri", "next step '@fri' has a date but no text"),
+        ("", "a next step needs some text"),
+        ("   ", "a next step needs some text"),
+    ],
+)
+def test_a_mistyped_date_or_missing_text_is_an_error_not_a_title(line: str, problem: str) -> None:
+    with pytest.raises(NextStepError, match=re.escape(problem)):
         parse_next_step(line, MONDAY)
 
 
