@@ -28,23 +28,28 @@ def upgrade(ctx: click.Context) -> None:
 
 
 @db_group.command()
-@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", required=False)
 @database_option
 @click.pass_context
-def backup(ctx: click.Context, path: Path | None) -> None:
-    """Write a consistent copy of the database to PATH (default: the backups folder)."""
+def backup(ctx: click.Context, path: str | None) -> None:
+    """Write a consistent copy of the database to PATH: a new file, or a folder to put it in
+    (default: the backups folder). It never overwrites a file."""
     from cs_tui.data.store.backup import backup_postgres, backup_sqlite, default_backup_path
-    from cs_tui.data.store.errors import StoreError
+    from cs_tui.io.safe_output import OutputError, new_output_path
 
     with open_store(ctx, migrate=False) as db:
-        try:
-            if db.sqlite_path is not None:
-                written = backup_sqlite(db.sqlite_path, path)
-            else:
-                name = db.url.database or "cs-tui"
-                written = backup_postgres(db.url, path or default_backup_path(Path(name)))
-        except StoreError as error:
-            raise click.ClickException(str(error)) from error
+        database = db.sqlite_path or Path(db.url.database or "cs-tui")
+        target = None
+        if path is not None:
+            try:
+                name = default_backup_path(database).name
+                target = new_output_path(path, name_in_folder=name)
+            except OutputError as error:
+                raise click.BadParameter(str(error), param_hint="PATH") from error
+        if db.sqlite_path is not None:
+            written = backup_sqlite(db.sqlite_path, target)
+        else:
+            written = backup_postgres(db.url, target)
     click.echo(f"backup written to {written}")
 
 

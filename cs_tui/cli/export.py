@@ -1,11 +1,14 @@
 """`cs-tui export accounts`: the book as CSV or JSON."""
 
-import sys
-from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from cs_tui.cli.context import database_option, open_store
+from cs_tui.cli.out_file import out_option, write_out
+
+if TYPE_CHECKING:
+    from cs_tui.io.safe_output import OutputTarget
 
 
 @click.group()
@@ -17,37 +20,23 @@ def export() -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
 )
-@click.option(
-    "--out", type=click.Path(dir_okay=False, path_type=Path), help="File (default: stdout)."
-)
+@out_option("accounts.csv")
 @database_option
 @click.pass_context
-def export_accounts(ctx: click.Context, fmt: str, out: Path | None) -> None:
+def export_accounts(ctx: click.Context, fmt: str, out: "OutputTarget") -> None:
     """Export every account with its health summary."""
     from cs_tui.data.accounts.export import EXPORT_FIELDS, iter_account_records
     from cs_tui.io.export import write_csv, write_json
 
+    def write(handle: TextIO) -> int:
+        if fmt == "csv":
+            return write_csv(iter_account_records(db), EXPORT_FIELDS, handle)
+        return write_json(iter_account_records(db), handle)
+
     with open_store(ctx) as db:
-        records = iter_account_records(db)
-        if out is None:
-            count = (
-                write_csv(records, EXPORT_FIELDS, sys.stdout)
-                if fmt == "csv"
-                else write_json(records, sys.stdout)
-            )
-            return
-        partial = out.with_name(out.name + ".partial")
-        try:
-            with partial.open("w", encoding="utf-8", newline="") as handle:
-                if fmt == "csv":
-                    count = write_csv(records, EXPORT_FIELDS, handle)
-                else:
-                    count = write_json(records, handle)
-            partial.replace(out)
-        except OSError as error:
-            partial.unlink(missing_ok=True)
-            raise click.ClickException(f"cannot write {out}: {error.strerror}") from error
-    click.echo(f"{count} accounts written to {out}", err=True)
+        count = write_out(out, write, newline="")
+    if out.path is not None:
+        click.echo(f"{count} accounts written to {out}", err=True)
 
 
 def register(group: click.Group) -> None:

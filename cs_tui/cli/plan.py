@@ -1,18 +1,18 @@
 """`cs-tui plan`: show, edit, template and export an account's success plan."""
 
-import sys
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from cs_tui.cli.context import database_option, open_store
 from cs_tui.cli.dates import DAY, DAY_HELP
+from cs_tui.cli.out_file import out_option, write_out
 from cs_tui.cli.output import echo_facts, echo_json
 
 if TYPE_CHECKING:
     from cs_tui.domain.plans.views import PlanView
+    from cs_tui.io.safe_output import OutputTarget
 
 STATUSES = ("draft", "agreed", "active", "achieved", "abandoned")
 
@@ -151,12 +151,10 @@ def apply(ctx: click.Context, reference: str, template: str, start: date | None)
 @plan.command("export")
 @click.argument("reference", metavar="NAME_OR_ID")
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
-@click.option(
-    "--out", type=click.Path(dir_okay=False, path_type=Path), help="File (default: stdout)."
-)
+@out_option("plan.md")
 @database_option
 @click.pass_context
-def export(ctx: click.Context, reference: str, fmt: str, out: Path | None) -> None:
+def export(ctx: click.Context, reference: str, fmt: str, out: "OutputTarget") -> None:
     """The plan as a clean document to share with the customer."""
     from cs_tui.data.plans.read import get_plan
     from cs_tui.io.plan_export import render_plan
@@ -167,17 +165,9 @@ def export(ctx: click.Context, reference: str, fmt: str, out: Path | None) -> No
     if view is None:
         raise click.ClickException(f"{reference} has no success plan to export")
     document = render_plan(view, fmt="html" if fmt == "html" else "md", today=today)
-    if out is None:
-        sys.stdout.write(document)
-        return
-    partial = out.with_name(out.name + ".partial")
-    try:
-        partial.write_text(document, encoding="utf-8")
-        partial.replace(out)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise click.ClickException(f"cannot write {out}: {error.strerror}") from error
-    click.echo(f"Plan of {view.account_name} written to {out}", err=True)
+    write_out(out, lambda handle: handle.write(document))
+    if out.path is not None:
+        click.echo(f"Plan of {view.account_name} written to {out}", err=True)
 
 
 @plan.command("objective", epilog=DAY_HELP)

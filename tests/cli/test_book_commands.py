@@ -168,7 +168,7 @@ def test_db_commands_check_back_up_and_upgrade(run: Run, tmp_path: Path) -> None
     assert run("db", "backup", str(target)).exit_code == 0
     assert len(names(run)) == len(json.loads(run("accounts", "list", "--json", db=target).stdout))
     again = run("db", "backup", str(target))
-    assert again.exit_code == 1 and "already exists" in again.stderr
+    assert again.exit_code == 2 and "already exists" in again.stderr
     assert "(current)" in run("db", "upgrade").stdout
 
 

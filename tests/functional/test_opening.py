@@ -78,7 +78,7 @@ async def test_a_corrupt_file_gets_an_explanation_not_a_traceback(
         await settle(pilot)
         assert isinstance(app.screen, StoreErrorScreen)
         message = str(app.screen.query_one("#store-error-message").render())
-        assert "broken.db" in message and "cannot be read" in message
+        assert "broken.db" in message and "is damaged" in message
         assert "backup" in str(app.screen.query_one("#store-error-hint").render()).lower()
         await pilot.press("escape")
         await pilot.pause()

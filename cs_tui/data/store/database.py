@@ -9,9 +9,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import sessionmaker
@@ -20,12 +19,25 @@ from sqlmodel import Session
 from cs_tui.config import normalise_database_url
 from cs_tui.data.store import audit, migrate
 from cs_tui.data.store.backup import backup_sqlite
-from cs_tui.data.store.errors import DatabaseUnavailableError, ForeignDatabaseError, ReadOnlyError
-from cs_tui.data.store.sqlite_probe import VERSION_TABLE, FileState, probe_sqlite_file
+from cs_tui.data.store.errors import (
+    DatabaseUnavailableError,
+    ForeignDatabaseError,
+    ReadOnlyError,
+    StorageError,
+)
+from cs_tui.data.store.failures import install_failure_mapping
+from cs_tui.data.store.file_guard import FileGuard
+from cs_tui.data.store.sqlite_engine import (
+    SQLITE_BUSY_TIMEOUT_MS,
+    WRITE_OPTION,
+    is_write,
+    sqlite_engine,
+)
+from cs_tui.data.store.sqlite_file import create_database_file, refuse_synced_folder, write_refusal
+from cs_tui.data.store.sqlite_probe import VERSION_TABLE, FileState, Probe, probe_sqlite_file
 
 Clock = Callable[[], datetime]
-WRITE_OPTION = "cs_tui_write"
-SQLITE_BUSY_TIMEOUT_MS = 5000
+__all__ = ["SQLITE_BUSY_TIMEOUT_MS", "Clock", "Database", "open_database", "parse_url"]
 
 
 def system_clock() -> datetime:
@@ -42,6 +54,7 @@ class Database:
     clock: Clock = system_clock
     read_only: bool = False
     notice: str = ""
+    guard: FileGuard | None = None
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -81,6 +94,8 @@ class Database:
     def write(self) -> Iterator[Session]:
         """A session whose changes commit together at the end of the block, or not at all."""
         self._refuse_if_read_only()
+        if self.guard is not None:
+            self.guard.check()
         with self._sessions() as session, session.begin():
             yield session
 
@@ -88,11 +103,15 @@ class Database:
     def write_connection(self) -> Iterator[Connection]:
         """A Core connection in one write transaction, for bulk paths (import, rescoring, demo)."""
         self._refuse_if_read_only()
+        if self.guard is not None:
+            self.guard.check()
         with self.engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
             yield connection
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.guard is not None:
+            self.guard.close()
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
@@ -133,35 +152,41 @@ def open_database(
     )
 
 
-def _sqlite_engine(path: Path, *, read_only: bool) -> Engine:
-    target = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
-    engine = create_engine(target)
-
-    @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        if not read_only:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=FULL")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection: Connection) -> None:
-        immediate = connection.get_execution_options().get(WRITE_OPTION)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-    return engine
-
-
 def _open_sqlite(url: URL, *, user: str, clock: Clock, migrate_schema: bool) -> Database:
     if not url.database or url.database == ":memory:":
         raise DatabaseUnavailableError("an in-memory database keeps nothing; give a file path")
     path = Path(url.database).expanduser().resolve()
     url = url.set(database=str(path))
+    refuse_synced_folder(path)
     probe = probe_sqlite_file(path)
+    _refuse_unusable(path, probe)
+    head = migrate.head_revision()
+    if probe.state is FileState.OURS:
+        newer = probe.revision is not None and probe.revision not in migrate.known_revisions()
+        refusal = write_refusal(path)
+        if newer or refusal:
+            if refusal and not newer and migrate_schema and probe.revision != head:
+                raise DatabaseUnavailableError(
+                    f"{path} needs a schema upgrade to open, but {refusal}.",
+                    hint="Make the file and its folder writable, then open it again.",
+                )
+            return _open_read_only(url, path, user, clock, probe.revision, refusal)
+        if migrate_schema and probe.revision != head:
+            backup_sqlite(path)
+    elif probe.state is FileState.MISSING:
+        if not path.exists():
+            create_database_file(path)
+        elif refusal := write_refusal(path):
+            raise DatabaseUnavailableError(f"Cannot create a database in {path}: {refusal}.")
+    engine = sqlite_engine(path, read_only=False)
+    if migrate_schema and probe.revision != head:
+        _guarded_upgrade(engine, url)
+    guard = FileGuard(path, busy_timeout_ms=SQLITE_BUSY_TIMEOUT_MS)
+    return Database(url, engine, user, clock, guard=guard)
+
+
+def _refuse_unusable(path: Path, probe: Probe) -> None:
+    """A file that is not ours, damaged, or cannot be read now: a message, and it is left alone."""
     if probe.state is FileState.NOT_SQLITE:
         raise ForeignDatabaseError(
             f"{path} is not a cs-tui database ({probe.detail}); it was left untouched.",
@@ -175,27 +200,33 @@ def _open_sqlite(url: URL, *, user: str, clock: Clock, migrate_schema: bool) -> 
         )
     if probe.state is FileState.CORRUPT:
         raise DatabaseUnavailableError(
-            f"{path} cannot be read: {probe.detail}.",
-            hint="Restore a backup (`cs-tui locate data` shows the backups folder) or use another "
-            "file with --db.",
+            f"{path} is damaged: {probe.detail}.",
+            hint="Restore a backup (`cs-tui locate backups` shows the backups folder) or use "
+            "another file with --db.",
         )
-    head = migrate.head_revision()
-    if probe.state is FileState.OURS and probe.revision != head:
-        if probe.revision is not None and probe.revision not in migrate.known_revisions():
-            notice = (
-                f"This database was written by a newer version of cs-tui (schema "
-                f"{probe.revision}); it is open read-only. Upgrade cs-tui to change it."
-            )
-            engine = _sqlite_engine(path, read_only=True)
-            return Database(url, engine, user, clock, read_only=True, notice=notice)
-        if migrate_schema:
-            backup_sqlite(path)
-    if probe.state is FileState.MISSING:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    engine = _sqlite_engine(path, read_only=False)
-    if migrate_schema and probe.revision != head:
-        _guarded_upgrade(engine, url)
-    return Database(url, engine, user, clock)
+    if probe.state is FileState.UNREADABLE:
+        raise DatabaseUnavailableError(
+            f"{path} cannot be opened: {probe.detail}.",
+            hint="Check the file's and its folder's permissions, and that no other program holds "
+            "it locked; the file was left untouched.",
+        )
+
+
+def _open_read_only(
+    url: URL, path: Path, user: str, clock: Clock, revision: str | None, refusal: str
+) -> Database:
+    if refusal:
+        notice = (
+            f"{path} cannot be changed: {refusal}. It is open read-only: you can look, not "
+            "change. Make the file and its folder writable, then restart cs-tui to edit it."
+        )
+    else:
+        notice = (
+            f"This database was written by a newer version of cs-tui (schema "
+            f"{revision}); it is open read-only. Upgrade cs-tui to change it."
+        )
+    engine = sqlite_engine(path, read_only=True)
+    return Database(url, engine, user, clock, read_only=True, notice=notice)
 
 
 def _open_postgres(url: URL, *, user: str, clock: Clock, migrate_schema: bool) -> Database:
@@ -231,7 +262,9 @@ def _open_postgres(url: URL, *, user: str, clock: Clock, migrate_schema: bool) -
             f"This database was written by a newer version of cs-tui (schema {revision}); it is "
             "open read-only. Upgrade cs-tui to change it."
         )
+        install_failure_mapping(readonly, shown, writing=is_write)
         return Database(url, readonly, user, clock, read_only=True, notice=notice)
+    install_failure_mapping(engine, shown, writing=is_write)
     if migrate_schema and revision != migrate.head_revision():
         _guarded_upgrade(engine, url)
     return Database(url, engine, user, clock)
@@ -240,10 +273,12 @@ def _open_postgres(url: URL, *, user: str, clock: Clock, migrate_schema: bool) -
 def _guarded_upgrade(engine: Engine, url: URL) -> None:
     try:
         migrate.upgrade(engine)
-    except DBAPIError as error:
+    except (DBAPIError, StorageError) as error:
+        cause = error.orig if isinstance(error, DBAPIError) else error.cause
         raise DatabaseUnavailableError(
             f"{url.render_as_string(hide_password=True)}: the schema upgrade failed and was "
-            f"rolled back: {error.orig}",
+            f"rolled back: {cause}",
+            hint=error.hint if isinstance(error, StorageError) else "",
         ) from error
 
 

@@ -39,3 +39,52 @@ class InvalidInputError(StoreError):
     def __init__(self, message: str, *, field: str = "", hint: str = "") -> None:
         super().__init__(message, hint=hint)
         self.field = field
+
+
+class SyncedFolderError(DatabaseUnavailableError):
+    """The database file lies in a folder a sync service manages; it is not opened there."""
+
+
+class StorageError(StoreError):
+    """The file or server could not do what was asked (full disk, read-only file, I/O error...).
+
+    `target` is the file (or server) and `cause` the reason in a few words ("the disk is full");
+    whatever was being written was rolled back.
+    """
+
+    def __init__(self, message: str, *, target: str, cause: str, hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.target = target
+        self.cause = cause
+
+
+class DiskFullError(StorageError):
+    """The disk (or the server's) is full."""
+
+
+class ReadOnlyStorageError(StorageError):
+    """The file, its folder or the server refuses writes."""
+
+
+class AccessDeniedError(StorageError):
+    """The operating system or the server denied access to the file or database."""
+
+
+class StorageIOError(StorageError):
+    """The disk reported an input/output error, or the file cannot be opened."""
+
+
+class DatabaseBusyError(StorageError):
+    """Another program kept the database locked for longer than cs-tui waits."""
+
+
+class DatabaseDamagedError(StorageError):
+    """SQLite (or the server) reports the data itself as damaged."""
+
+
+class ConnectionLostError(StorageError):
+    """The connection to the database server was lost."""
+
+
+class DatabaseFileChangedError(StorageError):
+    """The database file was moved, replaced or deleted while open; writing stops until restart."""

@@ -84,7 +84,9 @@ def test_a_corrupt_file_gets_a_clear_message(tmp_path: Path) -> None:
     data = bytearray(path.read_bytes())
     data[100:4096] = b"\xff" * (4096 - 100)
     path.write_bytes(bytes(data))
-    with pytest.raises(DatabaseUnavailableError, match="cannot be read"):
+    with pytest.raises(
+        DatabaseUnavailableError, match="is damaged: database disk image is malformed"
+    ):
         open_database(str(path), user=TEST_USER)
 
 
