@@ -84,7 +84,9 @@ def nps(scores: Iterable[int]) -> NpsResult:
     counts = {"promoter": 0, "passive": 0, "detractor": 0}
     for score in scores:
         counts[nps_category(score)] += 1
-    return NpsResult(sum(counts.values()), counts["promoter"], counts["passive"], counts["detractor"])
+    return NpsResult(
+        sum(counts.values()), counts["promoter"], counts["passive"], counts["detractor"]
+    )
 
 
 def csat(scores: Iterable[int]) -> CsatResult:
