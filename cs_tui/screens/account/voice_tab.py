@@ -17,6 +17,7 @@ from cs_tui.data.voice.views import AccountVoice, ResponseView
 from cs_tui.domain.voice.scores import percent, signed
 from cs_tui.screens.account.voice_form import ContactDraft, ContactForm
 from cs_tui.screens.shell import ShellAccess
+from cs_tui.widgets.worker_failures import ReportsWorkerFailures
 
 COMMENT_WIDTH = 50
 NEW_MARK = "+ new"
@@ -65,7 +66,7 @@ def detail_text(response: ResponseView | None) -> str:
     return "\n".join(lines)
 
 
-class VoiceTab(ShellAccess, Vertical):
+class VoiceTab(ShellAccess, ReportsWorkerFailures, Vertical):
     """Shows an `AccountVoice`; adds a new contact through `data/` in a worker."""
 
     DEFAULT_CSS = """
