@@ -1,6 +1,5 @@
 """`cs-tui surveys`: survey responses with their NPS and CSAT; `surveys reasons`: why customers left."""
 
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -33,12 +32,11 @@ def _response_json(r: "ResponseView") -> dict[str, Any]:
 @click.group("surveys", invoke_without_command=True)
 @click.option("--account", default=None, help="One account (name, external id or id).")
 @click.option("--moment", type=MOMENTS, default=None, help="Only this moment's responses.")
-@click.option("--period", default=None, help="Responses in a period: 2026-Q3, 2026, 2026-09, A..B.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @database_option
 @click.pass_context
 def surveys_group(
-    ctx: click.Context, account: str | None, moment: str | None, period: str | None, as_json: bool
+    ctx: click.Context, account: str | None, moment: str | None, as_json: bool
 ) -> None:
     """Survey responses, newest first, with NPS and CSAT per moment."""
     if ctx.invoked_subcommand is not None:
@@ -47,12 +45,11 @@ def surveys_group(
     from cs_tui.domain.enums import SurveyMoment
     from cs_tui.domain.voice.scores import percent, signed
 
-    since, until = _period_bounds(period)
+    since, until = None, None  # the whole history (periods arrive with the book metrics)
     with open_store(ctx) as db:
         responses = list_responses(
-            db, account=account, moment=SurveyMoment(moment) if moment else None,
-            since=since, until=until,
-        )  # fmt: skip
+            db, account=account, moment=SurveyMoment(moment) if moment else None
+        )
     by_moment = scores_by_moment(responses)
     if as_json:
         echo_json({
@@ -66,7 +63,7 @@ def surveys_group(
         })  # fmt: skip
         return
     if not responses:
-        click.echo("No survey responses" + (" in that period." if period else " yet."))
+        click.echo("No survey responses yet.")
         return
     echo_table(
         ["Date", "Account", "Moment", "Kind", "Score", "Contact", "Comment"],
@@ -85,24 +82,20 @@ def surveys_group(
 
 
 @surveys_group.command("reasons")
-@click.option("--period", default=None, help="Exits in a period: 2026-Q3, 2026, 2026-09, A..B.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @database_option
 @click.pass_context
-def reasons_command(ctx: click.Context, period: str | None, as_json: bool) -> None:
+def reasons_command(ctx: click.Context, as_json: bool) -> None:
     """Why customers left: exit surveys (stated) beside churn events (judged by the CSM)."""
     from cs_tui.data.voice.reasons import exit_reasons
 
-    since, until = _period_bounds(period)
     with open_store(ctx) as db:
-        found = exit_reasons(db, since=since, until=until)
+        found = exit_reasons(db)
     if as_json:
         echo_json(_reasons_json(found))
         return
     if not found.table.rows:
-        click.echo(
-            "No exit surveys and no churn events" + (" in that period." if period else " yet.")
-        )
+        click.echo("No exit surveys and no churn events yet.")
         return
     echo_table(
         ["Reason", "Stated", "Judged", "Churned ARR", "Competitors named"],
@@ -133,13 +126,6 @@ def _reasons_json(found: "ExitReasons") -> dict[str, Any]:
             for row in found.table.rows
         ],
     }  # fmt: skip
-
-
-def _period_bounds(period: str | None) -> tuple[date | None, date | None]:
-    """The first and last day of `--period`, or (None, None) without one."""
-    if period is None:
-        return None, None
-    raise click.UsageError("--period needs the book metrics' periods (not merged yet)")
 
 
 def register(group: click.Group) -> None:
