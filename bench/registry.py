@@ -49,6 +49,7 @@ MODULES: tuple[str, ...] = (
     "rescore_speed",
     "scoring_speed",
     "checkin_speed",
+    "survey_import",
 )
 """The modules of the suite, in the order their benchmarks run and are reported."""
 

@@ -50,6 +50,8 @@ COMMAND_MODULES = (
     "log",
     "plan",
     "score",
+    "survey_import",
+    "surveys",
     "timeline",
     "today",
 )

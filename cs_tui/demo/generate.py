@@ -70,7 +70,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "metric_sample": ("id", "account_id", "metric", "observed_on", "value", "source"),
     "survey_response": (
         "id", "account_id", "stakeholder_id", "kind", "moment", "score", "responded_on", "contact",
-        "comment", "reason", "competitor",
+        "comment", "reason", "competitor", "contact_email", "question", "source", "external_id",
     ),
     "revenue_event": (
         "id", "account_id", "kind", "amount_minor", "currency", "occurred_on", "reason_code", "note",

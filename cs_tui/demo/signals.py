@@ -119,7 +119,7 @@ def survey_responses(
             comment = dice.pick(SURVEY_COMMENTS[band]).format(topic=dice.pick(TOPICS))
         out.append((
             dice.new_id(), account.id, person.id, kind, moment, score, iso(day), person.name,
-            comment, reason, rival,
+            comment, reason, rival, "", "", "", "",
         ))  # fmt: skip
 
     for wave in (0, 1):

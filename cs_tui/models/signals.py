@@ -53,6 +53,10 @@ class SurveyFields(SQLModel):
     comment: str = ""
     reason: str = Field(default="", max_length=200)
     competitor: str = Field(default="", max_length=200)
+    contact_email: str = Field(default="", max_length=254)
+    question: str = Field(default="", max_length=500)
+    source: str = Field(default="", max_length=40)  # the survey tool, or "" for a check-in
+    external_id: str = Field(default="", max_length=200)  # the tool's response id
 
 
 class SurveyResponse(SurveyFields, Tracked, table=True):
@@ -66,6 +70,7 @@ class SurveyResponse(SurveyFields, Tracked, table=True):
             name="ck_survey_score_range",
         ),
         Index("ix_survey_account_date", "account_id", "responded_on"),
+        Index("ix_survey_responded_on", "responded_on"),
     )
 
     account_id: uuid.UUID = Field(foreign_key="account.id")
@@ -77,6 +82,10 @@ class SurveyResponseCreate(SurveyFields):
     comment: LongText = ""
     reason: ShortText = ""
     competitor: ShortText = ""
+    contact_email: ShortText = ""
+    question: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] = ""
+    source: Annotated[str, StringConstraints(strip_whitespace=True, max_length=40)] = ""
+    external_id: ShortText = ""
 
     @model_validator(mode="after")
     def _score_in_scale(self) -> Self:

@@ -1,4 +1,5 @@
-"""Account 360: key facts and health at the top; tabs for the health breakdown, people and metrics.
+"""Account 360: key facts and health at the top; tabs for the health breakdown, people, metrics
+and the customer's voice (survey responses).
 
 From here the CSM records their sentiment (`s`) and sets or clears an override (`o`); the account is
 rescored at once and the list shows the change without reloading the book.
@@ -18,6 +19,7 @@ from textual.widgets import Header, Static, TabbedContent, TabPane
 from cs_tui.data.accounts.views import AccountDetail, Series
 from cs_tui.data.scoring.health_views import HealthPanel
 from cs_tui.data.store.errors import StoreError
+from cs_tui.data.voice.views import AccountVoice
 from cs_tui.data.work.views import TIMELINE_KINDS, FollowUpRow, TimelineEntry
 from cs_tui.screens.account.health_forms import (
     ClearOverride,
@@ -26,6 +28,7 @@ from cs_tui.screens.account.health_forms import (
     SentimentDraft,
     SentimentForm,
 )
+from cs_tui.screens.account.voice_tab import VoiceTab
 from cs_tui.screens.app_watch import AppWatcher
 from cs_tui.screens.follow_ups.follow_up_list import FollowUpList
 from cs_tui.screens.plan.panel import PlanPanel
@@ -45,6 +48,7 @@ TABS = (
     "tab-follow-ups",
     "tab-stakeholders",
     "tab-metrics",
+    "tab-voice",
 )
 TIMELINE_FILTERS: tuple[str | None, ...] = (None, *TIMELINE_KINDS)
 TIMELINE_LIMIT = 300
@@ -59,6 +63,7 @@ class AccountView:
     series: list[Series]
     timeline: list[TimelineEntry]
     follow_ups: list[FollowUpRow]
+    voice: AccountVoice
 
 
 class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]):
@@ -129,6 +134,8 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
                 yield StakeholderPanel(id="stakeholders")
             with TabPane("Metrics", id="tab-metrics"), VerticalScroll():
                 yield MetricPanel(id="metrics")
+            with TabPane("Voice", id="tab-voice"):
+                yield VoiceTab(id="voice")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -148,6 +155,7 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
         from cs_tui.data.accounts.records import get_account_detail
         from cs_tui.data.scoring.health_panel import health_panel
         from cs_tui.data.scoring.series import metric_series
+        from cs_tui.data.voice.reads import account_voice
         from cs_tui.data.work.follow_up_list import StatusFilter, list_follow_ups
         from cs_tui.data.work.timeline import account_timeline
 
@@ -161,6 +169,7 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
             series=metric_series(db, account_uuid),
             timeline=account_timeline(db, detail.id, kinds=kinds, limit=TIMELINE_LIMIT),
             follow_ups=list_follow_ups(db, account=detail.id, status=StatusFilter.ALL, limit=200),
+            voice=account_voice(db, detail.id),
         )
         self.app.call_from_thread(self._show, view)
 
@@ -175,6 +184,7 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
         self.query_one(StakeholderPanel).show(detail.stakeholders)
         self.query_one(MetricPanel).show(view.series)
         self.query_one(TimelinePanel).show(view.timeline, self.timeline_kind)
+        self.query_one(VoiceTab).show(view.voice)
         self.query_one(FollowUpList).show(
             view.follow_ups,
             self.cs_app.today(),
@@ -187,6 +197,8 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
             self.query_one(FollowUpList).focus()
         elif tab == "tab-plan":
             self.query_one(PlanPanel).focus()
+        elif tab == "tab-voice":
+            self.query_one("#voice-responses").focus()
 
     def action_open_plan(self) -> None:
         """The success plan full size, on its own screen."""

@@ -1,0 +1,101 @@
+"""`cs-tui import surveys`, `cs-tui surveys` and `cs-tui surveys reasons`, as a user runs them."""
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import Run
+
+SURVEYS = Path(__file__).parent.parent / "fixtures" / "surveys"
+ACCOUNTS = (
+    "Account Name,Website,Account ID,Account Owner\n"
+    "Acme Analytics,acme.com,0015ACME,tess\nGlobex,https://www.globex.com,0015GLOB,sam\n"
+    "Initech,initech.com,0011,tess\n"
+)
+
+
+@pytest.fixture
+def book(run: Run, tmp_path: Path) -> Run:
+    accounts = tmp_path / "accounts.csv"
+    accounts.write_text(ACCOUNTS)
+    assert run("import", "accounts", str(accounts)).exit_code == 0
+    return run
+
+
+def test_a_qualtrics_export_imports_once_and_lists_the_unmatched(book: Run) -> None:
+    source = str(SURVEYS / "qualtrics_nps.csv")
+    first = book("import", "surveys", source)
+    assert first.exit_code == 0, first.output
+    assert "Qualtrics export; score question Q1 'How likely are you to recommend" in first.stdout
+    assert "import it with --question 'Q2_1'" in first.stdout
+    assert "Imported 3 new responses for 3 accounts" in first.stdout
+    assert (
+        "qualtrics_nps.csv:7 incomplete, skipped: unfinished response (Finished = 0)"
+        in first.stderr
+    )
+    assert "1 respondent not matched to an account" in first.stderr
+    assert (
+        "qualtrics_nps.csv:9 kit@unknown-corp.example: no account has the domain "
+        "unknown-corp.example"
+    ) in first.stderr
+    again = book("import", "surveys", source)
+    assert "Imported 0 new responses for 0 accounts (3 already imported" in again.stdout
+    listed = json.loads(book("surveys", "--json").stdout)
+    assert len(listed["responses"]) == 3
+
+
+def test_invalid_rows_mean_nothing_is_imported(book: Run) -> None:
+    source = str(SURVEYS / "plain_bad.csv")
+    refused = book("import", "surveys", source, "--kind", "nps")
+    assert refused.exit_code == 1
+    assert "plain_bad.csv:3 [score] '11': NPS score must be 0-10, not 11" in refused.stderr
+    assert "plain_bad.csv:4 [date] 'someday': not a date" in refused.stderr
+    assert "nothing was imported because of the invalid rows above" in refused.stderr
+    assert json.loads(book("surveys", "--json").stdout)["responses"] == []
+    skipped = book("import", "surveys", source, "--kind", "nps", "--skip-invalid")
+    assert skipped.exit_code == 0 and "Imported 1 new response for 1 account" in skipped.stdout
+
+
+def test_a_dry_run_and_a_missing_kind(book: Run) -> None:
+    dry = book("import", "surveys", str(SURVEYS / "delighted_nps.csv"), "--dry-run")
+    assert "Dry run, nothing written: would import 2 new responses" in dry.stdout
+    assert json.loads(book("surveys", "--json").stdout)["responses"] == []
+    no_kind = book("import", "surveys", str(SURVEYS / "plain_nps.csv"))
+    assert no_kind.exit_code == 1 and "pass --kind nps or --kind csat" in no_kind.stderr
+
+
+def test_a_new_detractor_raises_one_follow_up(book: Run, tmp_path: Path) -> None:
+    source = tmp_path / "pulse.csv"
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    source.write_text(f"email,nps,date,comment\njo@acme.com,2,{yesterday},Too slow\r\n")
+    first = book("import", "surveys", str(source))
+    assert "Raised 1 follow-up on Today" in first.stdout
+    book("import", "surveys", str(source))
+    follow_ups = json.loads(book("followups", "--all", "--json").stdout)
+    assert [f["title"] for f in follow_ups] == [
+        f"Detractor on the survey: jo@acme.com gave NPS 2 on {yesterday}; call back"
+    ]
+
+
+def test_surveys_filter_by_account_and_moment(book: Run) -> None:
+    book("import", "surveys", str(SURVEYS / "qualtrics_nps.csv"))
+    book("import", "surveys", str(SURVEYS / "surveymonkey_exit.csv"), "--moment", "exit")
+    exits = json.loads(book("surveys", "--moment", "exit", "--json").stdout)
+    assert {r["account"] for r in exits["responses"]} == {"Globex", "Initech"}
+    scores = {s["moment"]: s for s in exits["scores"]}
+    assert (scores["exit"]["csat"], scores["exit"]["csat_responses"]) == (50.0, 2)
+    globex = book("surveys", "--account", "Globex")
+    assert globex.exit_code == 0
+    assert "Love the new dashboards" in globex.stdout and "Initech" not in globex.stdout
+    assert "Periodic: NPS +100 (1), CSAT - (0)" in globex.stdout
+
+
+def test_exit_reasons_stated_beside_judged(book: Run) -> None:
+    book("import", "surveys", str(SURVEYS / "surveymonkey_exit.csv"), "--moment", "exit")
+    found = json.loads(book("surveys", "reasons", "--json").stdout)
+    assert found["exit_responses"] == 2
+    assert {r["reason"]: r["stated"] for r in found["reasons"]} == {"budget": 1, "acquired": 1}
+    shown = book("surveys", "reasons")
+    assert "Gainsight (1)" in shown.stdout
