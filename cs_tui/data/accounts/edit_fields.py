@@ -18,6 +18,7 @@ from cs_tui.data.store.errors import InvalidInputError
 from cs_tui.domain.money import minor_digits, to_major, to_minor
 from cs_tui.domain.records.edits import FieldConflict
 from cs_tui.io.values import (
+    normalise_segment,
     parse_amount,
     parse_bool,
     parse_count,
@@ -115,7 +116,7 @@ def _bool(value: str) -> bool:
 PARSERS: dict[str, Callable[[str], object]] = {
     "name": _required,
     "owner": str.strip,
-    "segment": lambda text: " ".join(text.split()),
+    "segment": normalise_segment,
     "industry": str.strip,
     "stage": lambda text: parse_lifecycle_stage(text).value,
     "arr": _arr,
