@@ -6,6 +6,7 @@ from typing import Any
 from cs_tui.data.accounts.views import StakeholderView
 from cs_tui.data.store.errors import InvalidInputError
 from cs_tui.domain.enums import StakeholderRole
+from cs_tui.io.values import parse_bool
 
 INPUTS = ("name", "email", "title", "role", "primary")
 FIELD_OF = {"name": "name", "email": "email", "title": "title", "role": "role",
@@ -64,7 +65,10 @@ def parse_stakeholder_input(
         if key not in FIELD_OF:
             raise KeyError(f"not a stakeholder input: {key}")
         if key == "primary":
-            fields["is_primary"] = bool(value)
+            try:
+                fields["is_primary"] = value if isinstance(value, bool) else parse_bool(value)
+            except ValueError as problem:
+                problems.append((key, str(problem)))
             continue
         try:
             fields[FIELD_OF[key]] = PARSERS[key](str(value))
@@ -86,6 +90,17 @@ def person_values(person: StakeholderView) -> dict[str, Any]:
         "title": person.title,
         "role": person.role,
         "is_primary": person.is_primary,
+    }
+
+
+def person_texts(values: Mapping[str, Any]) -> dict[str, str]:
+    """The text of every input for a form opened on these stored values."""
+    return {
+        "name": str(values.get("name", "")),
+        "email": str(values.get("email", "")),
+        "title": str(values.get("title", "")),
+        "role": str(values.get("role", StakeholderRole.USER.value)),
+        "primary": "yes" if values.get("is_primary") else "no",
     }
 
 
