@@ -31,6 +31,7 @@ from cs_tui.screens.account.health_forms import (
     SentimentDraft,
     SentimentForm,
 )
+from cs_tui.screens.account.stakeholder_tab import StakeholderTab
 from cs_tui.screens.account.voice_tab import VoiceTab
 from cs_tui.screens.app_watch import AppWatcher
 from cs_tui.screens.confirm import ConfirmDialog
@@ -41,7 +42,6 @@ from cs_tui.widgets.account_facts import AccountFacts
 from cs_tui.widgets.health_panel import HealthBreakdown, HealthSummary
 from cs_tui.widgets.key_footer import KeyFooter
 from cs_tui.widgets.metric_panel import MetricPanel
-from cs_tui.widgets.stakeholder_panel import StakeholderPanel
 from cs_tui.widgets.timeline_panel import TimelinePanel
 from cs_tui.widgets.worker_failures import ReportsWorkerFailures
 
@@ -138,8 +138,8 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
                 yield TimelinePanel(id="timeline")
             with TabPane("Follow-ups", id="tab-follow-ups"):
                 yield FollowUpList(id="account-follow-ups")
-            with TabPane("Stakeholders", id="tab-stakeholders"), VerticalScroll():
-                yield StakeholderPanel(id="stakeholders")
+            with TabPane("Stakeholders", id="tab-stakeholders"):
+                yield StakeholderTab(id="stakeholders")
             with TabPane("Metrics", id="tab-metrics"), VerticalScroll():
                 yield MetricPanel(id="metrics")
             with TabPane("Voice", id="tab-voice"):
@@ -191,7 +191,7 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
         self.query_one(AccountFacts).show(detail, self.cs_app.today())
         self.query_one(HealthSummary).show(view.health)
         self.query_one(HealthBreakdown).show(view.health)
-        self.query_one(StakeholderPanel).show(detail.stakeholders)
+        self.query_one(StakeholderTab).show(detail.id, detail.name, detail.stakeholders)
         self.query_one(MetricPanel).show(view.series)
         self.query_one(TimelinePanel).show(view.timeline, self.timeline_kind)
         self.query_one(VoiceTab).show(view.voice)
@@ -207,6 +207,8 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
             self.query_one(FollowUpList).focus()
         elif tab == "tab-plan":
             self.query_one(PlanPanel).focus()
+        elif tab == "tab-stakeholders":
+            self.query_one(StakeholderTab).focus_table()
         elif tab == "tab-voice":
             self.query_one("#voice-responses").focus()
 
