@@ -76,7 +76,7 @@ class AccountListScreen(ShellAccess, AppWatcher, Screen[None]):
         Binding("s", "next_sort", "Sort", id="accounts.sort"),
         Binding("S", "reverse_sort", "Reverse", show=False, id="accounts.reverse_sort"),
         Binding("o", "next_owner", "Owner", id="accounts.owner"),
-        Binding("n", "app.new_account", "New account", id="accounts.new"),
+        Binding("n", "app.new_account", "New", id="accounts.new"),
     ]
 
     def __init__(self, first_page: list[AccountRow] | None = None) -> None:
