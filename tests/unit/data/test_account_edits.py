@@ -1,5 +1,7 @@
 """Adding, editing, deleting and restoring accounts by hand, on SQLite and PostgreSQL."""
 
+import threading
+import uuid
 from datetime import date
 
 import pytest
@@ -159,3 +161,55 @@ def test_a_conflict_on_the_amount_shows_money(db: Database) -> None:
     edit_account(db, account_id, {"arr": "20000"})
     with pytest.raises(EditConflictError, match=r"ARR: now 20,000\.00, yours 30,000\.00"):
         edit_account(db, account_id, {"arr": "30,000"}, opened=opened)
+
+
+def _wait_for_a_lock_waiter(db: Database, done: threading.Event) -> None:
+    """On PostgreSQL: until another session waits on a row lock (the edit in the thread)."""
+    if db.backend != "postgresql":
+        return
+    from sqlalchemy import text
+
+    for _ in range(500):
+        with db.engine.connect() as probe:
+            waiting = probe.execute(
+                text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+            ).scalar_one()
+        if waiting or done.is_set():
+            return
+        done.wait(0.02)
+    raise AssertionError("the edit never waited for the row lock")
+
+
+def test_the_check_and_the_write_hold_against_a_concurrent_save(db: Database) -> None:
+    """Someone else's save in flight: the edit waits for it, then sees it and refuses, instead of
+    checking the old value and writing over theirs (a lost update)."""
+    from sqlalchemy import update
+
+    from cs_tui.models import Account
+
+    account_id = acme(db)
+    opened = editable_values(get_account_detail(db, account_id))
+    outcome: list[BaseException | None] = []
+    done = threading.Event()
+
+    def my_save() -> None:
+        try:
+            edit_account(db, account_id, {"owner": "sam"}, opened=opened)
+            outcome.append(None)
+        except BaseException as error:  # handed to the test's thread
+            outcome.append(error)
+        finally:
+            done.set()
+
+    with db.write_connection() as theirs:
+        theirs.execute(
+            update(Account).where(Account.id == uuid.UUID(account_id)).values(owner="lee")
+        )
+        saving = threading.Thread(target=my_save)
+        saving.start()
+        _wait_for_a_lock_waiter(db, done)
+    saving.join(timeout=30)
+    assert len(outcome) == 1
+    assert isinstance(outcome[0], EditConflictError)
+    assert "Owner: now lee, yours sam" in str(outcome[0])
+    assert get_account_detail(db, account_id).owner == "lee"
