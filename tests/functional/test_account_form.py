@@ -17,7 +17,7 @@ from cs_tui.screens.confirm import ConfirmDialog
 from cs_tui.screens.conflict_dialog import ConflictDialog
 from tests.app_support import SIZE, AppFactory, settle, shown_text
 from tests.conftest import TEST_USER, frozen_clock
-from tests.functional.plan_support import notifications, replace_text
+from tests.functional.plan_support import replace_text
 
 
 def text_of(app: Any, selector: str) -> str:
@@ -84,7 +84,6 @@ async def test_n_in_the_list_adds_an_account_and_opens_it(book: Path, make_app: 
         rows = app.book.ordered("name", False)
         assert len(rows) == before + 1
         assert any(row[r.NAME] == "Zephyr Labs" for row in rows)
-        assert "Added Zephyr Labs" in notifications(app)
 
 
 async def test_new_account_is_in_the_command_palette(book: Path, make_app: AppFactory) -> None:

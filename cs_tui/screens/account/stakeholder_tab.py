@@ -143,5 +143,5 @@ class StakeholderTab(ShellAccess, ReportsWorkerFailures, Vertical):
             self.notify(f"Restored {person.name}", timeout=3)
         else:
             self.deleted.append(person)
-            self.notify(f"Deleted {person.name}. Press u to undo.", timeout=5)
+            self.notify(f"Deleted {person.name}. Press u to undo.", timeout=10)
         self.cs_app.accounts_changed([self.account_id])
