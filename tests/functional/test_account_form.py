@@ -220,3 +220,25 @@ async def test_delete_asks_first_and_restore_brings_the_account_back(
             assert get_account_detail(db, row[r.ID]).name == row[r.NAME]
         finally:
             db.close()
+
+
+async def test_at_80x24_the_form_scrolls_and_its_buttons_and_problems_stay_in_view(
+    book: Path, make_app: AppFactory
+) -> None:
+    app = make_app(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_account(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, AccountForm)
+        screen_region = form.region
+        for selector in ("#save", "#cancel", ".form-error"):
+            assert screen_region.contains_region(form.query_one(selector).region), selector
+        await focus_field(pilot, "external_id")  # the last field: scrolled into view
+        await pilot.pause()
+        last = form.query_one("#field-external_id").region
+        assert screen_region.contains_region(last)
+        await pilot.press("end", *"-x", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, AccountScreen)
