@@ -89,7 +89,10 @@ def test_an_ambiguous_name_lists_the_candidates_and_changes_nothing(
         (["--stage", "happy"], "Error: --stage: not a lifecycle stage (expected one of"),
         (["--seats", "1.5"], "Error: --seats: not a whole number"),
         (["--domain", "a b"], "Error: --domain: 'a b' is not a domain name"),
-        (["--renewal", "2025-01-01"], "Error: contract: end 2025-01-01 is before start 2026-04-01"),
+        (
+            ["--renewal", "2025-01-01"],
+            "Error: --renewal: 2025-01-01 is before --contract-start 2026",
+        ),
         (["--arr", "5 EUR", "--currency", "GBP"], "--arr: the amount is in EUR, but --currency"),
     ],
 )

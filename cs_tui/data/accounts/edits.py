@@ -34,6 +34,7 @@ from cs_tui.data.store.errors import AmbiguousReferenceError, InvalidInputError,
 from cs_tui.domain.records.edits import plan_edit
 from cs_tui.models import Account, AccountCreate
 
+CONTRACT_ORDER = re.compile(r"^contract: end (?P<end>\S+) is before start (?P<start>\S+)$")
 UUID_TEXT = re.compile(r"^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$", re.I)
 
 
@@ -53,7 +54,14 @@ def _validated(values: Mapping[str, Any], label: Labeller) -> AccountCreate:
             location = item["loc"]
             message = str(item["msg"]).removeprefix("Value error, ")
             where = label_of_field(str(location[0]), label) if location else ""
-            listed.append((str(location[0]) if location else "", where, message))
+            field = str(location[0]) if location else ""
+            if out_of_order := CONTRACT_ORDER.match(message):
+                field, where = "contract_end", label("renewal")
+                message = (
+                    f"{out_of_order['end']} is before {label('contract_start')} "
+                    f"{out_of_order['start']}"
+                )
+            listed.append((field, where, message))
         raise InvalidInputError(
             "; ".join(f"{where}: {message}" if where else message for _, where, message in listed),
             field=listed[0][0] if listed else "",

@@ -56,7 +56,7 @@ def test_an_amount_naming_its_currency_sets_the_currency(db: Database) -> None:
         ({"seats": "-3"}, "Seats: cannot be negative"),
         ({"stage": "happy"}, "Stage: not a lifecycle stage"),
         ({"domain": "not a domain"}, "Domain: 'not a domain' is not a domain name"),
-        ({"contract_start": "2028-01-01"}, "contract: end 2027-03-31 is before start"),
+        ({"contract_start": "2028-01-01"}, "Renewal: 2027-03-31 is before Contract start 2028"),
         ({"name": " "}, "Name: cannot be empty"),
     ],
 )
