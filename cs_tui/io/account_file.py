@@ -31,7 +31,9 @@ from cs_tui.io.text_files import (
     Record,
     RowError,
     SkippedLine,
+    Table,
     decode_file,
+    delimiter_problem,
     find_header,
     first_line_preview,
     physical_lines,
@@ -40,6 +42,8 @@ from cs_tui.io.text_files import (
 )
 from cs_tui.io.values import (
     DateOrder,
+    ambiguous_column_message,
+    first_ambiguous_date,
     format_order,
     infer_date_order,
     infer_decimal_mark,
@@ -112,6 +116,7 @@ class _ColumnRules:
     currency: str
     default_currency: str
     header_width: int
+    delimiter: str
 
 
 def read_account_file(
@@ -142,7 +147,7 @@ def _read_account_file(path: Path, mapping: ColumnMapping, default_currency: str
     data, furniture = set_aside_furniture(
         table.records, key_index=match.index.get("external_id"), header=table.header
     )
-    rules = _column_rules(match, data, mapping, default_currency, len(table.header.cells))
+    rules = _column_rules(match, data, mapping, default_currency, table)
     rows, errors = _read_rows(data, rules)
     return AccountFile(
         path=path,
@@ -176,7 +181,7 @@ def _column_rules(
     data: list[Record],
     mapping: ColumnMapping,
     default_currency: str,
-    header_width: int,
+    table: Table,
 ) -> _ColumnRules:
     def column(field_name: str) -> list[str]:
         index = match.index.get(field_name)
@@ -187,6 +192,8 @@ def _column_rules(
     default_order: DateOrder = format_order(mapping.date_format) or "month-first"
     orders: dict[str, DateOrder | None] = {}
     for field_name in DATE_FIELDS:
+        if not mapping.date_format:
+            _refuse_ambiguous_column(match, data, field_name)
         seen = infer_date_order(column(field_name))
         if mapping.date_format or seen is None:
             orders[field_name] = default_order
@@ -199,8 +206,23 @@ def _column_rules(
         date_format=mapping.date_format,
         currency=mapping.currency,
         default_currency=default_currency,
-        header_width=header_width,
+        header_width=len(table.header.cells),
+        delimiter=table.delimiter,
     )
+
+
+def _refuse_ambiguous_column(match: ColumnMatch, data: list[Record], field_name: str) -> None:
+    """A date column whose every slash date reads both ways cannot be guessed: ask for the order."""
+    index = match.index.get(field_name)
+    if index is None:
+        return
+    filled = [r for r in data if index < len(r.cells) and r.cells[index].strip()]
+    first = first_ambiguous_date(r.cells[index] for r in filled)
+    if first is not None:
+        record = filled[first]
+        raise ImportFileError(
+            ambiguous_column_message(match.labels[field_name], record.line, record.cells[index])
+        )
 
 
 def _read_rows(data: list[Record], rules: _ColumnRules) -> tuple[list[AccountRow], list[RowError]]:
@@ -320,6 +342,8 @@ def _shape_problem(record: Record, rules: _ColumnRules) -> RowError | None:
             f"a quoted value opened on this line is never closed (it runs to line "
             f"{record.last_line}, the end of the file)",
         )
+    if mixed := delimiter_problem(record, rules.delimiter, rules.header_width):
+        return RowError(record.line, "", _preview(record.text), mixed)
     extra = [cell for cell in record.cells[rules.header_width :] if cell.strip()]
     if extra:
         return RowError(
@@ -383,3 +407,8 @@ def _model_problem(record: Record, match: ColumnMatch, detail: Mapping[str, obje
     return RowError(
         record.line, match.labels[field_name], _cell(record, match, field_name), message
     )
+
+
+def _preview(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 80 else text[:77] + "..."

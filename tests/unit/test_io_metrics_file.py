@@ -86,12 +86,33 @@ def test_json_lines_are_sniffed_from_the_content(tmp_path: Path) -> None:
         (
             '{"account": "A", "metric": "nps", "value": NaN, "date": "2026-05-31"}',
             "value",
-            "not a number",
+            "not a finite number",
+        ),
+        (
+            '{"account": "A", "metric": "nps", "value": -Infinity, "date": "2026-05-31"}',
+            "value",
+            "not a finite number",
         ),
         (
             '{"account": "A", "metric": "nps", "value": 1e999, "date": "2026-05-31"}',
             "value",
-            "not a number",
+            "too large a number",
+        ),
+        (
+            '{"account": "A", "metric": "nps", "value": ' + "9" * 5000 + ', "date": "2026-05-31"}',
+            "value",
+            "too long to be a number (5,000 characters)",
+        ),
+        ("[" * 100_000, "", "nested too deeply"),
+        (
+            '{"account": "A", "metric": "feature_adoption", "value": 62, "date": "2026-05-31"}',
+            "value",
+            "feature_adoption is a share between 0 and 1, not 62 (write 0.62 for 62%)",
+        ),
+        (
+            '{"account": "A", "metric": "open_tickets", "value": -2, "date": "2026-05-31"}',
+            "value",
+            "open_tickets is a count and cannot be negative",
         ),
         (
             '{"account": "A", "metric": "nps", "value": 9, "date": "2026-02-30"}',
