@@ -129,18 +129,26 @@ def _string_table(
     return dict(table)
 
 
-def _date_format(path: Path, value: str) -> str:
-    if not value:
-        return ""
+def check_date_format(value: str) -> str:
+    """A strptime format that writes and reads back a whole date, or `ValueError`."""
     sample = date(2026, 3, 31)
     try:
         if datetime.strptime(sample.strftime(value), value).date() == sample:
             return value
     except ValueError:
         pass
-    raise ImportFileError(
-        f"{path.name}: options.date_format {value!r} is not a date format such as %d/%m/%Y"
-    )
+    raise ValueError(f"{value!r} is not a date format such as %d/%m/%Y or %m/%d/%y")
+
+
+def _date_format(path: Path, value: str) -> str:
+    if not value:
+        return ""
+    try:
+        return check_date_format(value)
+    except ValueError:
+        raise ImportFileError(
+            f"{path.name}: options.date_format {value!r} is not a date format such as %d/%m/%Y"
+        ) from None
 
 
 def _currency(path: Path, value: str) -> str:
@@ -257,7 +265,8 @@ def _duplicated(
     headers: Sequence[str], found: Sequence[int], field_name: str, file_name: str, can_map: bool
 ) -> ImportFileError:
     header = headers[found[0]].strip()
-    where = ", ".join(f"{p + 1} ({column_letters(p)})" for p in found)
+    named = [f"{p + 1} ({column_letters(p)})" for p in found]
+    where = ", ".join(named[:-1]) + " and " + named[-1]
     advice = (
         f"say which one holds the {field_name.replace('_', ' ')} in a mapping file "
         f'([columns] {field_name} = "{header} #2" for the second)'
