@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TextIO
 
-from cs_tui.io.csv_safety import csv_safe_cell
+from cs_tui.io.csv_safety import csv_safe_cell, needs_quotes
 
 
 def _plain(value: Any) -> Any:
@@ -23,12 +23,15 @@ def _plain(value: Any) -> Any:
 
 
 def write_csv(records: Iterable[dict[str, Any]], fields: tuple[str, ...], out: TextIO) -> int:
-    """Write records as CSV; cells a spreadsheet would run as formulas are neutralised."""
+    """Write records as CSV; cells a spreadsheet would run as formulas are neutralised, and a row
+    with a carriage return in a cell is written fully quoted so that no cell can split it."""
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(fields)
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerow([csv_safe_cell(field) for field in fields])
     count = 0
     for record in records:
-        writer.writerow([csv_safe_cell(_plain(record[field])) for field in fields])
+        cells = [csv_safe_cell(_plain(record[field])) for field in fields]
+        (quoted if needs_quotes(cells) else writer).writerow(cells)
         count += 1
     return count
 
