@@ -113,7 +113,7 @@ def _settings_model() -> type[Any]:
         keymap: dict[str, str] = Field(default_factory=dict)
         renewal_window_days: int = Field(default=120, ge=1, le=730)
         plan_coverage_window_days: int = Field(default=183, ge=1, le=730)
-        plan_coverage_target: float = Field(default=0.5, ge=0, le=1)
+        plan_coverage_target: float = Field(default=0.5, ge=0, le=1, allow_inf_nan=False)
         survey_alert_days: int = Field(default=14, ge=1, le=365)
         default_currency: str = Field(default="USD", pattern="^[A-Z]{3}$")
         scorecard: Path | None = None

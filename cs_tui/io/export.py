@@ -1,12 +1,12 @@
 """Writing accounts out: CSV that is safe to open in a spreadsheet, or JSON."""
 
 import csv
-import json
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TextIO
 
+from cs_tui.domain.jsonable import strict_json
 from cs_tui.io.csv_safety import csv_safe_cell, needs_quotes
 
 
@@ -50,7 +50,7 @@ def write_json(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     count = 0
     for record in records:
         out.write(",\n " if count else "\n ")
-        out.write(json.dumps({k: _json_value(v) for k, v in record.items()}, ensure_ascii=False))
+        out.write(strict_json({k: _json_value(v) for k, v in record.items()}, ensure_ascii=False))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count
