@@ -282,8 +282,11 @@ def key_header_test(
     labels: Mapping[str, Sequence[str]], mapped: Mapping[str, str], key_field: str
 ) -> "KeyHeader":
     """A test for "this header names the key field" (the mapped header, else a built-in label)."""
-    if mapped.get(key_field):
-        return KeyHeader(frozenset({header_key(mapped[key_field])}))
+    if header := mapped.get(key_field):
+        keys = {header_key(header)}
+        if occurrence := OCCURRENCE.fullmatch(header.strip()):
+            keys.add(header_key(occurrence["header"]))
+        return KeyHeader(frozenset(keys))
     return KeyHeader(frozenset(header_key(label) for label in labels[key_field]))
 
 
