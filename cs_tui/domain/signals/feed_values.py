@@ -51,7 +51,7 @@ def value_problem(metric: str, value: float, kinds: Mapping[str, ValueKind]) -> 
         return "not a finite number"
     kind = kind_of(metric, kinds)
     if kind is ValueKind.SHARE and not 0 <= value <= 1:
-        hint = f" (write {value / 100:g} for {value:g}%)" if 1 < value <= 100 else ""
+        hint = f" (write {value / 100:g} for {value:g}%)" if 2 <= value <= 100 else ""
         return f"{metric} is a share between 0 and 1, not {value:g}{hint}"
     if kind is ValueKind.COUNT and value < 0:
         return f"{metric} is a count and cannot be negative"
