@@ -27,6 +27,7 @@ from cs_tui.io.column_mapping import (
     match_columns,
 )
 from cs_tui.io.text_files import (
+    AmbiguousDatesError,
     ImportFileError,
     Record,
     RowError,
@@ -61,6 +62,7 @@ from cs_tui.models.account import AccountFields
 __all__ = [
     "AccountFile",
     "AccountRow",
+    "AmbiguousDatesError",
     "ImportFileError",
     "RowError",
     "SkippedLine",
@@ -220,8 +222,12 @@ def _refuse_ambiguous_column(match: ColumnMatch, data: list[Record], field_name:
     first = first_ambiguous_date(r.cells[index] for r in filled)
     if first is not None:
         record = filled[first]
-        raise ImportFileError(
-            ambiguous_column_message(match.labels[field_name], record.line, record.cells[index])
+        column, text = match.labels[field_name], record.cells[index].strip()
+        raise AmbiguousDatesError(
+            ambiguous_column_message(column, record.line, text),
+            column=column,
+            line=record.line,
+            text=text,
         )
 
 

@@ -20,6 +20,7 @@ from cs_tui.domain.scoring.scorecard import SignalSettings
 from cs_tui.domain.signals.feed_values import ValueKind, metric_kinds, value_problem
 from cs_tui.io.column_mapping import ColumnMatch, key_header_test, match_columns
 from cs_tui.io.text_files import (
+    AmbiguousDatesError,
     ImportFileError,
     Record,
     RowError,
@@ -125,7 +126,13 @@ def _refuse_ambiguous_dates(entries: Sequence["_Entry"]) -> None:
     if first is not None:
         entry = dated[first]
         column = entry.columns.get("date", "date")
-        raise ImportFileError(ambiguous_column_message(column, entry.line, entry.values["date"]))
+        text = entry.values["date"]
+        raise AmbiguousDatesError(
+            ambiguous_column_message(column, entry.line, text),
+            column=column,
+            line=entry.line,
+            text=text,
+        )
 
 
 def _is_json_lines(path: Path, lines: Sequence[str]) -> bool:

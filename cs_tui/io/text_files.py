@@ -34,6 +34,10 @@ GROUP_LABEL = re.compile(
     r"sub-?totals?\b.*|.*\(\s*[0-9][0-9,. ]*\s+records?\s*\)", re.IGNORECASE | re.DOTALL
 )
 """A grouped report's subtotal row, or a group heading such as "Tess Ng (12 records)"."""
+LEGAL_LINE = re.compile(
+    r"copyright\s*(\(c\)|©)|©|confidential\s+information\b|generated\s+by\s*:", re.IGNORECASE
+)
+"""A report's legal or metadata line, even unquoted and split at its commas into two cells."""
 SUBTOTAL = re.compile(r"sub-?totals?\b", re.IGNORECASE)
 GRAND_TOTAL = re.compile(r"grand\s+totals?\b", re.IGNORECASE)
 DELIMITER_WORDS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes"}
@@ -46,6 +50,15 @@ FOOTER_PREFIX = re.compile(
 
 class ImportFileError(Exception):
     """The file cannot be imported at all; the message names the file and the cause."""
+
+
+class AmbiguousDatesError(ImportFileError):
+    """A date column whose every date reads both as month/day and as day/month: the user must
+    name the order (a date format) before anything is read."""
+
+    def __init__(self, message: str, *, column: str, line: int, text: str) -> None:
+        super().__init__(message)
+        self.column, self.line, self.text = column, line, text
 
 
 @dataclass(frozen=True)
@@ -277,6 +290,8 @@ def set_aside_furniture(
         key = record.cells[key_index].strip() if has_key and key_index is not None else ""
         first = next((i for i, cell in enumerate(record.cells) if cell.strip()), None)
         label = footer_label(record) if not key or first == key_index else None
+        if label is None and first is not None and LEGAL_LINE.match(record.cells[first].strip()):
+            label = record.cells[first].strip()
         skipped: SkippedLine | None = None
         if not filled:
             skipped = SkippedLine(record.line, "blank line")
