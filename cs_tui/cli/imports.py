@@ -27,7 +27,7 @@ DATE_FORMAT_HELP = (
 )
 
 
-def _date_format(value: str | None) -> str:
+def checked_date_format(value: str | None) -> str:
     """The --date-format value checked, or a usage error naming the flag."""
     from cs_tui.io.column_mapping import check_date_format
 
@@ -79,7 +79,7 @@ def import_accounts_command(
     from cs_tui.io.account_file import ImportFileError, read_account_file
     from cs_tui.io.column_mapping import ColumnMapping, load_column_mapping
 
-    given_format = _date_format(date_format)
+    given_format = checked_date_format(date_format)
     try:
         column_mapping = load_column_mapping(mapping) if mapping else ColumnMapping()
         if given_format:
@@ -148,7 +148,7 @@ def import_metrics_command(
     from cs_tui.io.account_file import ImportFileError
     from cs_tui.io.metrics_file import read_metric_file
 
-    given_format = _date_format(date_format)
+    given_format = checked_date_format(date_format)
     kinds = metric_kinds(load_scorer().card.signals)
     try:
         parsed = read_metric_file(source, date_format=given_format, kinds=kinds)
