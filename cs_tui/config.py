@@ -104,7 +104,7 @@ def _settings_model() -> type[Any]:
     )
 
     class Settings(BaseSettings):
-        model_config = SettingsConfigDict(env_prefix="CS_TUI_", extra="ignore")
+        model_config = SettingsConfigDict(env_prefix="CS_TUI_", extra="ignore", allow_inf_nan=False)
 
         database_url: str | None = None
         user: str | None = None
@@ -113,7 +113,7 @@ def _settings_model() -> type[Any]:
         keymap: dict[str, str] = Field(default_factory=dict)
         renewal_window_days: int = Field(default=120, ge=1, le=730)
         plan_coverage_window_days: int = Field(default=183, ge=1, le=730)
-        plan_coverage_target: float = Field(default=0.5, ge=0, le=1, allow_inf_nan=False)
+        plan_coverage_target: float = Field(default=0.5, ge=0, le=1)
         survey_alert_days: int = Field(default=14, ge=1, le=365)
         default_currency: str = Field(default="USD", pattern="^[A-Z]{3}$")
         scorecard: Path | None = None
