@@ -300,17 +300,17 @@ def set_aside_furniture(
         elif label is not None:
             if _ends_data(label) and not in_footer:
                 in_footer = True
-                _footer_above(kept, key_index)
+                _footer_above(kept)
             what = "report footer" if in_footer else _within_report(label)
             skipped = SkippedLine(record.line, f"{what} {_quoted(label)}")
-        elif in_footer and len(filled) == 1 and not key:
+        elif in_footer and len(filled) == 1:
             skipped = SkippedLine(record.line, f"report footer {_quoted(filled[0])}")
         kept.append((record, skipped))
     data = [record for record, skipped in kept if skipped is None]
     return data, [skipped for _, skipped in kept if skipped is not None]
 
 
-def _footer_above(kept: list[tuple[Record, SkippedLine | None]], key_index: int | None) -> None:
+def _footer_above(kept: list[tuple[Record, SkippedLine | None]]) -> None:
     """Mark the one-value lines just above the footer's start as footer, if a blank line heads them."""
     run: list[int] = []
     for position in range(len(kept) - 1, -1, -1):
@@ -322,13 +322,7 @@ def _footer_above(kept: list[tuple[Record, SkippedLine | None]], key_index: int 
                     text = next(c.strip() for c in line.cells if c.strip())
                     kept[index] = (line, SkippedLine(line.line, f"report footer {_quoted(text)}"))
             return
-        filled = [cell for cell in record.cells if cell.strip()]
-        has_key = (
-            key_index is not None
-            and key_index < len(record.cells)
-            and bool(record.cells[key_index].strip())
-        )
-        if len(filled) != 1 or has_key:
+        if sum(1 for cell in record.cells if cell.strip()) != 1:
             return
         run.append(position)
 

@@ -687,3 +687,19 @@ def test_an_unquoted_legal_line_split_at_its_comma_is_still_footer(tmp_path: Pat
     assert [s.line for s in parsed.skipped] == [3, 4, 5, 6]
     named = read(tmp_path, "Account Name,Account ID\nCopyright Clearance Center,7\n")
     assert [row.account.name for row in named.rows] == ["Copyright Clearance Center"]
+
+
+def test_a_report_whose_first_column_is_the_id_keeps_its_footer_out(tmp_path: Path) -> None:
+    text = (
+        '"Account ID","Account Name","ARR"\n"001","Acme","5"\n"002","Globex","6"\n\n'
+        '"Grand Totals (2 records)","","11"\n\n\n"Renewals"\n'
+        '"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."\n'
+        '"Acme Software Ltd."\n'
+    )
+    parsed = read(tmp_path, text)
+    assert [row.account.name for row in parsed.rows] == ["Acme", "Globex"]
+    assert parsed.errors == ()
+    assert [s.line for s in parsed.skipped] == [4, 5, 6, 7, 8, 9, 10]
+    untotalled = read(tmp_path, text.replace('"Grand Totals (2 records)","","11"\n', ""))
+    assert [row.account.name for row in untotalled.rows] == ["Acme", "Globex"]
+    assert untotalled.errors == ()
