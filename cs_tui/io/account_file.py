@@ -335,7 +335,7 @@ def _parse_cells(record: Record, rules: _ColumnRules) -> tuple[dict[str, object]
 
 def _row_error(record: Record, match: ColumnMatch, field_name: str, message: str) -> RowError:
     return RowError(
-        record.line, match.labels[field_name], _cell(record, match, field_name), message
+        record.line, match.labels[field_name], _shown(_cell(record, match, field_name)), message
     )
 
 
@@ -411,10 +411,15 @@ def _model_problem(record: Record, match: ColumnMatch, detail: Mapping[str, obje
     if field_name not in match.labels:
         return RowError(record.line, "", "", message)
     return RowError(
-        record.line, match.labels[field_name], _cell(record, match, field_name), message
+        record.line, match.labels[field_name], _shown(_cell(record, match, field_name)), message
     )
 
 
 def _preview(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _shown(value: str) -> str:
+    """A cell's value as a problem quotes it: cut short when it is long."""
+    return value if len(value) <= 80 else value[:77] + "..."

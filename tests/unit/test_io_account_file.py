@@ -703,3 +703,12 @@ def test_a_report_whose_first_column_is_the_id_keeps_its_footer_out(tmp_path: Pa
     untotalled = read(tmp_path, text.replace('"Grand Totals (2 records)","","11"\n', ""))
     assert [row.account.name for row in untotalled.rows] == ["Acme", "Globex"]
     assert untotalled.errors == ()
+
+
+def test_a_number_too_long_to_read_is_a_problem_quoted_short(tmp_path: Path) -> None:
+    parsed = read(tmp_path, f"Account Name,ARR,Licensed Seats\nAcme,{'9' * 5000},{'7' * 5000}\n")
+    assert [(line, column, message) for line, column, _, message in problems(parsed)] == [
+        (2, "ARR", "the amount is too large"),
+        (2, "Licensed Seats", "too large"),
+    ]
+    assert all(len(e.value) == 80 and e.value.endswith("...") for e in parsed.errors)
