@@ -24,11 +24,12 @@ def echo_json(data: Any) -> None:
 
 
 def echo_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: str = "") -> None:
-    """A Rich table on a terminal; plain tab-separated lines (with a header line) otherwise."""
+    """A Rich table on a terminal; plain tab-separated lines (with a header line) otherwise, one
+    line per row whatever its cells hold (tabs and line breaks in a cell become spaces)."""
     if not sys.stdout.isatty():
         click.echo("\t".join(headers))
         for row in rows:
-            click.echo("\t".join(cell.replace("\t", " ") for cell in row))
+            click.echo("\t".join(" ".join(cell.replace("\t", " ").splitlines()) for cell in row))
         return
     from rich.console import Console
     from rich.table import Table

@@ -214,3 +214,13 @@ def test_an_exported_cell_cannot_split_a_row_or_start_a_formula(run: Run, tmp_pa
     assert acme["owner"].splitlines() == ["'-5 days", "'+1 day"]
     as_json = strict(run("export", "accounts", "--format", "json").stdout)
     assert as_json[0]["name"] == 'Acme\r=HYPERLINK("http://evil.example")'
+
+
+def test_listing_in_a_pipe_keeps_one_line_per_account(run: Run, tmp_path: Path) -> None:
+    source = write(
+        tmp_path, 'Account Name,Account Owner\n"Acme\r\nEurope","Tess\tNg"\nGlobex,Sam\n'
+    )
+    assert run("import", "accounts", source).exit_code == 0
+    lines = run("accounts", "list").stdout.splitlines()
+    assert len(lines) == 3
+    assert lines[1].split("\t")[:2] == ["Acme Europe", "Tess Ng"]
