@@ -249,11 +249,12 @@ def test_arr_never_goes_negative_whatever_the_events(
 ) -> None:
     for event in sorted(events, key=lambda e: e.occurred_on):
         try:
-            state = apply_event(state, event)
+            effect = effect_of(state, event)
         except EffectError:
             continue
-        assert state.arr_minor >= 0
-        if event.kind is RevenueKind.CHURN and not effect_of(state, event).history:
+        state = effect.after
+        assert state.arr_minor >= 0 and effect.amount_minor >= 0
+        if event.kind is RevenueKind.CHURN and not effect.history:
             assert (state.arr_minor, state.stage) == (0, LifecycleStage.CHURNED)
 
 
