@@ -17,7 +17,7 @@ class Layout:
     name: str
     title: str
     labels: Mapping[str, tuple[str, ...]]
-    signature: tuple[str, ...]  # fields whose headers identify the layout
+    signature: tuple[str, ...]  # headers any one of which identifies the layout
 
 
 COMMON: dict[str, tuple[str, ...]] = {
@@ -42,7 +42,7 @@ SALESFORCE = Layout(
         "reason": ("Loss Reason", "Closed Lost Reason", "Reason Lost", "Churn Reason"),
         **COMMON,
     },
-    ("name", "stage"),
+    ("Opportunity Name", "Opportunity ID", "Opportunity Type", "Opportunity Stage"),
 )  # fmt: skip
 
 HUBSPOT = Layout(
@@ -60,7 +60,7 @@ HUBSPOT = Layout(
         "reason": ("Closed Lost Reason", "Closed lost reason", "Loss Reason", "Churn Reason"),
         **COMMON,
     },
-    ("name", "stage"),
+    ("Deal Name", "Deal Stage", "Deal Type", "Associated Company"),
 )  # fmt: skip
 
 PLAIN = Layout(
@@ -77,7 +77,7 @@ PLAIN = Layout(
         "reason": ("reason", "Reason Code", "Reason"),
         **COMMON,
     },
-    ("account", "kind"),
+    (),
 )  # fmt: skip
 
 LAYOUTS = {layout.name: layout for layout in (SALESFORCE, HUBSPOT, PLAIN)}
@@ -112,12 +112,9 @@ def type_kind(text: str) -> RevenueKind | None:
 
 
 def detect_layout(headers: list[str]) -> Layout:
-    """The layout whose signature headers are all there (Salesforce, then HubSpot), else plain."""
+    """Salesforce or HubSpot when one of its signature headers is there, else plain."""
     keys = {header_key(h) for h in headers}
     for layout in (SALESFORCE, HUBSPOT):
-        if all(
-            any(header_key(label) in keys for label in layout.labels[field])
-            for field in layout.signature
-        ):
+        if any(header_key(label) in keys for label in layout.signature):
             return layout
     return PLAIN
