@@ -354,7 +354,8 @@ def _renewals_json(report: "RenewalsReport") -> dict[str, Any]:
         "period": {"start": report.start, "end": report.end, "label": report.label},
         "renewals": [_renewal_json(r) for r in report.rows],
         "totals": [
-            {"currency": t.currency, "renewals": t.renewals, "arr_minor": t.arr_minor,
+            {"currency": t.currency, "renewals": t.renewals, "forecasts": t.forecasts,
+             "arr_minor": t.arr_minor,
              "forecast_minor": t.forecast_minor, "weighted_minor": t.weighted_minor,
              "arr_at_risk_minor": t.at_risk_minor}
             for t in report.totals
@@ -392,7 +393,7 @@ def _echo_renewals(report: "RenewalsReport") -> None:
         click.echo(
             f"{t.renewals} renewal{'' if t.renewals == 1 else 's'} in {t.currency}: ARR "
             f"{_money(t.arr_minor, t.currency)}, forecast {_money(t.forecast_minor, t.currency)} "
-            f"(weighted {_money(t.weighted_minor, t.currency)}), ARR at risk "
+            f"({t.forecasts} forecast, weighted {_money(t.weighted_minor, t.currency)}), ARR at risk "
             f"{_money(t.at_risk_minor, t.currency)}."
         )
 

@@ -37,6 +37,8 @@ async def test_the_revenue_tab_shows_arr_events_and_forecast(
         assert summary.startswith("ARR ") and "renews" in summary and "Forecast" in summary
         assert tab.revenue.events, "the demo book records revenue for its accounts"
         assert app.screen.focused is tab.query_one("#revenue-events")
+        assert tab.query_one("#revenue-events").region.height > 5, "the events fill the tab"
+        assert tab.query_one("#revenue-events").row_count == len(tab.revenue.events)  # type: ignore[attr-defined]
 
 
 async def test_recording_an_expansion_and_a_forecast(book: Any, make_app: AppFactory) -> None:

@@ -192,6 +192,7 @@ def _totals(rows: tuple[RenewalRow, ...]) -> tuple[CurrencyTotals, ...]:
             CurrencyTotals(
                 currency=currency,
                 renewals=len(group),
+                forecasts=sum(1 for r in group if r.forecast),
                 arr_minor=sum(r.arr_minor for r in group),
                 forecast_minor=sum(
                     r.forecast.forecast_minor if r.forecast else r.arr_minor for r in group

@@ -94,9 +94,10 @@ class RenewalRow:
 class CurrencyTotals:
     currency: str
     renewals: int
+    forecasts: int  # renewals with a forecast
     arr_minor: int
     forecast_minor: int  # forecast amount where forecast, else the ARR
-    weighted_minor: int  # forecast amount x probability, where forecast
+    weighted_minor: int  # forecast amount x probability, of the renewals with a forecast
     at_risk_minor: int
 
 

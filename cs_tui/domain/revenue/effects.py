@@ -86,6 +86,8 @@ def apply_event(state: AccountState, event: EventInput) -> AccountState:
         stage = LifecycleStage.ONBOARDING if churned else state.stage
         return replace(state, arr_minor=amount, stage=stage, latest_event_on=latest)
     if kind is RevenueKind.RENEWAL:
+        if churned and amount == 0:
+            raise EffectError("the account has churned: give the amount it renewed at")
         until = renewed_until(state.contract_end, event.occurred_on, event.renewal_to)
         stage = LifecycleStage.VALUE if state.stage in _RENEWED_FROM else state.stage
         arr = amount if amount > 0 else state.arr_minor

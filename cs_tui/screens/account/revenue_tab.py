@@ -71,8 +71,10 @@ def detail_text(event: RevenueEventView | None) -> str:
     return "\n".join(lines)
 
 
-class RevenueTab(ShellAccess, ReportsWorkerFailures, AppWatcher, Vertical):
-    """Loads and shows an account's `AccountRevenue`; records events and forecasts in workers."""
+class RevenueTab(ShellAccess, ReportsWorkerFailures, Vertical, AppWatcher):
+    """Loads and shows an account's `AccountRevenue`; records events and forecasts in workers.
+
+    (`Vertical` comes before `AppWatcher` among the bases so that Textual takes its styles.)"""
 
     DEFAULT_CSS = """
     RevenueTab {

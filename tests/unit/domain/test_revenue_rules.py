@@ -170,6 +170,8 @@ def test_a_churned_account_takes_no_expansion_until_won_back() -> None:
     churned = apply_event(ACTIVE, EventInput(RevenueKind.CHURN, 0, date(2026, 6, 1)))
     with pytest.raises(EffectError, match="has churned"):
         apply_event(churned, EventInput(RevenueKind.UPSELL, 100, date(2026, 7, 1)))
+    with pytest.raises(EffectError, match="give the amount it renewed at"):
+        apply_event(churned, EventInput(RevenueKind.RENEWAL, 0, date(2026, 7, 1)))
     back = apply_event(churned, EventInput(RevenueKind.NEW, 5_000_00, date(2026, 8, 1)))
     assert (back.arr_minor, back.stage) == (5_000_00, LifecycleStage.ONBOARDING)
 
