@@ -49,6 +49,7 @@ COMMAND_MODULES = (
     "locate",
     "log",
     "plan",
+    "revenue",
     "score",
     "stakeholders",
     "survey_import",

@@ -24,6 +24,7 @@ from cs_tui.models.plan import (
     SuccessPlan,
     SuccessPlanUpdate,
 )
+from cs_tui.models.revenue import RenewalForecast, RenewalForecastCreate
 from cs_tui.models.signals import (
     MetricSample,
     MetricSampleCreate,
@@ -49,6 +50,8 @@ __all__ = [
     "ObjectiveCreate",
     "PlanMilestone",
     "PlanObjective",
+    "RenewalForecast",
+    "RenewalForecastCreate",
     "RevenueEvent",
     "RevenueEventCreate",
     "ScoreOverride",
