@@ -31,7 +31,7 @@ def record_owner_changes(
             },
             user=user,
             now=now,
-        )  # fmt: skip
+        )
         for account_id, previous, new in moves
         if previous != new
     ]

@@ -112,7 +112,7 @@ def load_book(db: Database, *, since: date, until: date) -> BookData:
                     agreed_plan=row[8] in AGREED,
                     events=tuple(events.get(key, ())),
                     owner_changes=tuple(owners.get(key, ())),
-                )  # fmt: skip
+                )
             )
         live = {a.id for a in accounts}
         responses = [

@@ -60,7 +60,7 @@ def metrics_book(db: Database) -> dict[str, str]:
                     currency=currency,
                     occurred_on=day,
                     reason_code=reason,
-                )  # fmt: skip
+                )
             )
         for name, kind, moment, score, day in (
             ("Acme", "nps", "periodic", 10, date(2026, 3, 1)),
