@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from cs_tui.domain.enums import SurveyKind
+from cs_tui.domain.enums import SurveyKind, SurveyMoment
 from cs_tui.domain.metrics import formulas
 from cs_tui.domain.metrics.arr import owner_on
 from cs_tui.domain.metrics.flows import AccountFacts, AccountFlow, period_flows
@@ -99,6 +99,13 @@ class GroupMetrics:
 
 
 @dataclass(frozen=True)
+class MomentVoice:
+    moment: str
+    nps: NpsResult
+    csat: CsatResult
+
+
+@dataclass(frozen=True)
 class BookMetrics:
     period: Period
     as_of: date
@@ -107,6 +114,7 @@ class BookMetrics:
     total: GroupMetrics
     groups: tuple[GroupMetrics, ...]
     flows: tuple[AccountFlow, ...] = field(repr=False)
+    by_moment: tuple["MomentVoice", ...] = ()
 
     @property
     def currencies(self) -> tuple[str, ...]:
@@ -187,7 +195,15 @@ def book_metrics(
             voice_by.setdefault(key_of(response.account_id), []).append(response)
         keys = sorted(set(flows_by) | set(voice_by))
         groups = tuple(summarise(k, flows_by.get(k, []), voice_by.get(k, [])) for k in keys)
-    return BookMetrics(period, today, by, moment, total, groups, flows)
+    by_moment = tuple(
+        MomentVoice(
+            m.value,
+            nps(r.score for r in voice if r.moment == m.value and r.kind is SurveyKind.NPS),
+            csat(r.score for r in voice if r.moment == m.value and r.kind is SurveyKind.CSAT),
+        )
+        for m in SurveyMoment
+    )
+    return BookMetrics(period, today, by, moment, total, groups, flows, by_moment)
 
 
 def _account_keys(
@@ -219,6 +235,8 @@ BEHIND: dict[str, tuple[str, Callable[[AccountFlow], bool], Callable[[AccountFlo
     "expansion": ("expanded", lambda f: f.expansion > 0, lambda f: f.expansion),
     "contraction": ("contracted", lambda f: f.contraction > 0, lambda f: f.contraction),
     "churn": ("churned", lambda f: f.churned or f.churn > 0, lambda f: f.churn),
+    "lost": ("contracted or churned", lambda f: f.contraction + f.churn > 0,
+             lambda f: f.contraction + f.churn),
     "due": ("renewals due", lambda f: f.due, lambda f: f.starting),
     "renewed": ("renewed", lambda f: f.renewed, lambda f: f.renewed_minor),
     "not_renewed": ("due, not renewed", lambda f: f.decided and not f.renewed, lambda f: f.starting),

@@ -20,7 +20,11 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class PeriodError(ValueError):
-    """A period that cannot be read; the message names the flag and what is wrong."""
+    """A period that cannot be read; the message names the flag (if given) and what is wrong."""
+
+    def __init__(self, flag: str, problem: str) -> None:
+        super().__init__(f"{flag}: {problem}" if flag else problem)
+        self.problem = problem
 
 
 @dataclass(frozen=True, order=True)
@@ -101,23 +105,23 @@ def default_period(today: date) -> Period:
 
 def _day(text: str, flag: str) -> date:
     if not _DAY.match(text):
-        raise PeriodError(f"{flag}: {text!r} is not a date (YYYY-MM-DD)")
+        raise PeriodError(flag, f"{text!r} is not a date (YYYY-MM-DD)")
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise PeriodError(f"{flag}: {text!r} is not a date of the calendar") from None
+        raise PeriodError(flag, f"{text!r} is not a date of the calendar") from None
 
 
 def parse_period(text: str, *, flag: str = "--period") -> Period:
     """Read a period; PeriodError names the flag and what is wrong."""
     value = text.strip()
     if not value:
-        raise PeriodError(f"{flag}: give a period ({PERIOD_FORMS_HELP})")
+        raise PeriodError(flag, f"give a period ({PERIOD_FORMS_HELP})")
     if ".." in value:
         first, _, last = value.partition("..")
         start, end = _day(first.strip(), flag), _day(last.strip(), flag)
         if end < start:
-            raise PeriodError(f"{flag}: {value!r} ends ({end}) before it starts ({start})")
+            raise PeriodError(flag, f"{value!r} ends ({end}) before it starts ({start})")
         return Period(start, end, "range")
     if found := _QUARTER.match(value):
         return quarter(int(found[1]), int(found[2]))
@@ -126,9 +130,9 @@ def parse_period(text: str, *, flag: str = "--period") -> Period:
     if found := _MONTH.match(value):
         month = int(found[2])
         if not 1 <= month <= 12:
-            raise PeriodError(f"{flag}: {value!r} has no month {month} (01-12)")
+            raise PeriodError(flag, f"{value!r} has no month {month} (01-12)")
         return _months_from(date(int(found[1]), month, 1), "month")
-    raise PeriodError(f"{flag}: {value!r} is not a period (use {PERIOD_FORMS_HELP})")
+    raise PeriodError(flag, f"{value!r} is not a period (use {PERIOD_FORMS_HELP})")
 
 
 def trailing(period: Period, count: int) -> tuple[Period, ...]:
