@@ -119,3 +119,17 @@ async def test_enter_lists_the_accounts_behind_a_figure(book: Path, make_app: Ap
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, BookScreen)  # NPS comes from responses: a notice instead
+
+
+async def test_the_palette_opens_the_book(book: Path, make_app: AppFactory) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"Book metrics")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, BookScreen)
+        assert "Book · 2026-Q1" in header(app)
