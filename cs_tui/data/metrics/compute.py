@@ -5,6 +5,7 @@ import threading
 
 from cs_tui.data.metrics.load import BookData, load_book
 from cs_tui.data.metrics.views import MetricsTrend
+from cs_tui.data.revenue.forecasts import accounts_forecast_at_risk
 from cs_tui.data.store.database import Database
 from cs_tui.domain.metrics.book import BookMetrics, Grouping, book_metrics
 from cs_tui.domain.metrics.periods import Period, trailing
@@ -18,7 +19,7 @@ def metrics_for(
     *,
     by: Grouping | None = None,
     moment: str | None = None,
-    at_risk_ids: frozenset[str] = frozenset(),
+    at_risk_ids: frozenset[str] | None = None,
 ) -> BookMetrics:
     """The period's metrics, for the book and per owner (at the period's start) or segment."""
     data = load_book(db, since=period.start, until=period.end)
@@ -32,7 +33,7 @@ def metrics_trend(
     count: int = TREND_PERIODS,
     by: Grouping | None = None,
     moment: str | None = None,
-    at_risk_ids: frozenset[str] = frozenset(),
+    at_risk_ids: frozenset[str] | None = None,
 ) -> MetricsTrend:
     """The metrics of `period` and the `count - 1` periods before it, from one read of the store."""
     periods = trailing(period, count)
@@ -46,8 +47,11 @@ def _metrics(
     db: Database,
     by: Grouping | None,
     moment: str | None,
-    at_risk_ids: frozenset[str],
+    at_risk_ids: frozenset[str] | None,
 ) -> BookMetrics:
+    """`at_risk_ids` None: the accounts whose next renewal is forecast at risk, read now."""
+    if at_risk_ids is None:
+        at_risk_ids = accounts_forecast_at_risk(db)
     return book_metrics(
         data.accounts, data.responses, period, today=db.today(), by=by, moment=moment,
         at_risk_ids=at_risk_ids,
@@ -62,11 +66,11 @@ class MetricsCache:
     """
 
     def __init__(
-        self, db: Database, *, margin: int = 8, at_risk_ids: frozenset[str] = frozenset()
+        self, db: Database, *, margin: int = 8, at_risk_ids: frozenset[str] | None = None
     ) -> None:
         self._db = db
         self._margin = margin
-        self._at_risk_ids = at_risk_ids
+        self._at_risk_ids = accounts_forecast_at_risk(db) if at_risk_ids is None else at_risk_ids
         self._data: BookData | None = None
         self._computed: dict[tuple[Period, Grouping | None], BookMetrics] = {}
         self._lock = threading.Lock()

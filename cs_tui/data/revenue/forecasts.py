@@ -26,6 +26,7 @@ from cs_tui.data.store.database import Database
 from cs_tui.data.store.errors import InvalidInputError
 from cs_tui.domain.enums import LifecycleStage
 from cs_tui.domain.revenue.forecast import (
+    ForecastCategory,
     ForecastError,
     RenewalExposure,
     arr_at_risk,
@@ -206,3 +207,24 @@ def _totals(rows: tuple[RenewalRow, ...]) -> tuple[CurrencyTotals, ...]:
             )
         )
     return tuple(totals)
+
+
+def accounts_forecast_at_risk(db: Database) -> frozenset[str]:
+    """The live accounts whose next renewal (their contract end) is forecast at risk, as hex ids:
+    what the book metrics' ARR at risk adds to the accounts in red health."""
+    query = (
+        select(ACCOUNT.c.id)
+        .join(
+            FORECAST,
+            (FORECAST.c.account_id == ACCOUNT.c.id)
+            & (FORECAST.c.renewal_on == ACCOUNT.c.contract_end)
+            & FORECAST.c.deleted_at.is_(None),
+        )
+        .where(
+            ACCOUNT.c.deleted_at.is_(None),
+            FORECAST.c.category == ForecastCategory.AT_RISK.value,
+        )
+    )
+    with db.engine.connect() as connection:
+        ids = connection.execute(query).scalars().all()
+    return frozenset(i.hex if isinstance(i, uuid.UUID) else uuid.UUID(str(i)).hex for i in ids)

@@ -1,6 +1,7 @@
 """Book metrics read from the store on both backends: the cohort, flows, owner at the start,
 currencies, voice, trends, and the owner history that edits and imports write."""
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -9,10 +10,12 @@ from sqlmodel import select
 
 from cs_tui.data.accounts.imports import import_accounts
 from cs_tui.data.metrics.compute import metrics_for, metrics_trend
+from cs_tui.data.revenue.forecasts import set_forecast
+from cs_tui.data.revenue.views import ForecastDraft
 from cs_tui.data.store.database import Database
 from cs_tui.domain.metrics.book import accounts_behind
 from cs_tui.domain.metrics.periods import parse_period
-from cs_tui.models import AccountCreate, AccountOwnerChange
+from cs_tui.models import Account, AccountCreate, AccountOwnerChange
 from tests.unit.data.metrics_book import metrics_book
 
 Q1 = parse_period("2026-Q1")
@@ -76,6 +79,18 @@ def test_forecast_at_risk_accounts_add_to_arr_at_risk(db: Database) -> None:
     ids = metrics_book(db)
     total = metrics_for(db, Q1, at_risk_ids=frozenset({ids["Hooli"]})).total
     assert total.money_in("USD").at_risk == 200_000 + 300_000
+
+
+def test_a_renewal_forecast_at_risk_counts_in_arr_at_risk_by_itself(db: Database) -> None:
+    ids = metrics_book(db)
+    with db.write() as session:
+        hooli = session.get(Account, uuid.UUID(ids["Hooli"]))
+        assert hooli is not None
+        hooli.contract_end = date(2027, 2, 1)
+    set_forecast(db, ids["Hooli"], ForecastDraft(None, 0.3, "at_risk", "champion left"))
+    assert metrics_for(db, Q1).total.money_in("USD").at_risk == 200_000 + 300_000
+    set_forecast(db, ids["Hooli"], ForecastDraft(None, 0.9, "likely"))
+    assert metrics_for(db, Q1).total.money_in("USD").at_risk == 200_000
 
 
 def test_a_trend_reads_once_for_every_period(db: Database) -> None:
