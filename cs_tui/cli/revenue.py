@@ -286,10 +286,10 @@ def reasons_command(as_json: bool) -> None:
 
 
 def _period(text: str) -> Any:
-    from cs_tui.domain.revenue.periods import PeriodError, parse_period
+    from cs_tui.domain.metrics.periods import PeriodError, parse_period
 
     try:
-        return parse_period(text)
+        return parse_period(text, flag="")
     except PeriodError as error:
         raise click.BadParameter(str(error), param_hint="--period") from None
 
@@ -313,16 +313,16 @@ def renewals_group(
     if ctx.invoked_subcommand is not None:
         return
     from cs_tui.data.revenue.forecasts import list_renewals
-    from cs_tui.domain.revenue.periods import next_days
+    from cs_tui.domain.metrics.periods import days_from
 
     if within is not None and period is not None:
         raise click.UsageError("give --within or --period, not both")
     with open_store(ctx) as db:
-        chosen = (
-            _period(period) if period else next_days(db.today(), 90 if within is None else within)
-        )
+        days = 90 if within is None else within
+        chosen = _period(period) if period else days_from(db.today(), days)
         who = db.user if owner == "me" else owner
-        report = list_renewals(db, chosen, owner=who)
+        label = chosen.label if period else f"next {days} days"
+        report = list_renewals(db, chosen, owner=who, label=label)
     if as_json:
         echo_json(_renewals_json(report))
         return

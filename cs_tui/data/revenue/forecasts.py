@@ -25,6 +25,7 @@ from cs_tui.data.revenue.views import (
 from cs_tui.data.store.database import Database
 from cs_tui.data.store.errors import InvalidInputError
 from cs_tui.domain.enums import LifecycleStage
+from cs_tui.domain.metrics.periods import Period
 from cs_tui.domain.revenue.forecast import (
     ForecastCategory,
     ForecastError,
@@ -35,7 +36,6 @@ from cs_tui.domain.revenue.forecast import (
     parse_category,
     weighted_forecast,
 )
-from cs_tui.domain.revenue.periods import Period
 from cs_tui.models import Account, AccountSummary, RenewalForecast, RenewalForecastCreate
 
 FORECAST = RenewalForecast.__table__  # type: ignore[attr-defined]
@@ -124,7 +124,12 @@ def renewal_at_risk(db: Database, account_id: uuid.UUID, forecast: ForecastView 
 
 
 def list_renewals(
-    db: Database, period: Period, *, owner: str | None = None, today: date | None = None
+    db: Database,
+    period: Period,
+    *,
+    owner: str | None = None,
+    today: date | None = None,
+    label: str | None = None,
 ) -> RenewalsReport:
     """Live, not churned accounts whose contract ends within the period, soonest first."""
     today = today or db.today()
@@ -157,7 +162,7 @@ def list_renewals(
     with db.engine.connect() as connection:
         found = connection.execute(query).all()
     rows = tuple(_renewal(row, today) for row in found)
-    return RenewalsReport(period.start, period.end, period.label, rows, _totals(rows))
+    return RenewalsReport(period.start, period.end, label or period.label, rows, _totals(rows))
 
 
 def _renewal(row: Any, today: date) -> RenewalRow:

@@ -140,3 +140,10 @@ def trailing(period: Period, count: int) -> tuple[Period, ...]:
     if count < 1:
         raise ValueError(f"a trend needs at least one period, not {count}")
     return tuple(period.shifted(-steps) for steps in range(count - 1, -1, -1))
+
+
+def days_from(today: date, days: int) -> Period:
+    """Today and the `days` days after it (`--within DAYS`)."""
+    if days < 0:
+        raise PeriodError("", "the number of days cannot be negative")
+    return Period(today, today + timedelta(days=days), "range")

@@ -14,7 +14,7 @@ from cs_tui.data.revenue.views import ForecastDraft, RevenueDraft
 from cs_tui.data.store.database import Database
 from cs_tui.data.store.errors import InvalidInputError
 from cs_tui.domain.enums import RevenueKind
-from cs_tui.domain.revenue.periods import parse_period
+from cs_tui.domain.metrics.periods import parse_period
 from cs_tui.io.revenue.mapping import RevenueMapping
 from cs_tui.io.revenue.reader import read_revenue_file
 from cs_tui.io.revenue.reasons_file import current_taxonomy

@@ -26,7 +26,6 @@ from cs_tui.domain.revenue.forecast import (
     parse_category,
 )
 from cs_tui.domain.revenue.kinds import KindError, kind_label, parse_kind
-from cs_tui.domain.revenue.periods import PeriodError, parse_period
 from cs_tui.domain.revenue.taxonomy import (
     ReasonError,
     TaxonomyError,
@@ -294,46 +293,6 @@ def test_add_months_lands_in_the_right_month(day: date, months: int) -> None:
     later = add_months(day, months)
     assert (later.year * 12 + later.month) - (day.year * 12 + day.month) == months
     assert later.day <= day.day
-
-
-@pytest.mark.parametrize(
-    ("text", "start", "end", "label"),
-    [
-        ("2026-Q3", date(2026, 7, 1), date(2026, 9, 30), "2026-Q3"),
-        ("2026q1", date(2026, 1, 1), date(2026, 3, 31), "2026-Q1"),
-        ("2026", date(2026, 1, 1), date(2026, 12, 31), "2026"),
-        ("2026-09", date(2026, 9, 1), date(2026, 9, 30), "2026-09"),
-        ("2028-02", date(2028, 2, 1), date(2028, 2, 29), "2028-02"),
-        ("2026-07-01..2026-09-30", date(2026, 7, 1), date(2026, 9, 30), "2026-07-01..2026-09-30"),
-    ],
-)
-def test_periods(text: str, start: date, end: date, label: str) -> None:
-    period = parse_period(text)
-    assert (period.start, period.end, period.label) == (start, end, label)
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("2026-Q5", "is not a period"),
-        ("2026-13", "there is no month 13"),
-        ("2026-09-30..2026-07-01", "ends before it starts"),
-        ("2026-02-30..2026-03-01", "is not a date"),
-        ("soon", "is not a period"),
-    ],
-)
-def test_bad_periods_say_what_is_wrong(text: str, message: str) -> None:
-    with pytest.raises(PeriodError, match=message):
-        parse_period(text)
-
-
-@given(st.integers(2000, 2100), st.integers(1, 4))
-def test_quarters_tile_the_year(year: int, quarter: int) -> None:
-    period = parse_period(f"{year}-Q{quarter}")
-    if quarter < 4:
-        assert (
-            parse_period(f"{year}-Q{quarter + 1}").start.toordinal() == period.end.toordinal() + 1
-        )
 
 
 def test_arr_at_risk_counts_forecast_at_risk_or_red_health() -> None:
