@@ -51,3 +51,18 @@ def read_plan(path: Path) -> Plan:
 
 def plan_in_force(explicit: Path | None = None) -> Plan:
     return read_plan(plan_path(explicit))
+
+
+def plan_from_text(text: str, source: str = "") -> Plan:
+    """A plan from its TOML text (the copy frozen with a closed period)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise PlanError([("file", f"not valid TOML ({error})")], source) from error
+    return parse_plan(data, source=source)
+
+
+def read_plan_text(path: Path) -> tuple[Plan, str]:
+    """The plan and its text, to freeze with a closed period."""
+    plan = read_plan(path)
+    return plan, path.read_text(encoding="utf-8")
