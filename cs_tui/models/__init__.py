@@ -17,6 +17,7 @@ from cs_tui.models.health import (
     SentimentEntry,
 )
 from cs_tui.models.incentives import IncentiveInput, IncentivePeriod
+from cs_tui.models.owner_history import AccountOwnerChange
 from cs_tui.models.plan import (
     MilestoneCreate,
     ObjectiveCreate,
@@ -37,6 +38,7 @@ from cs_tui.models.signals import (
 __all__ = [
     "Account",
     "AccountCreate",
+    "AccountOwnerChange",
     "AccountSummary",
     "AccountUpdate",
     "CheckIn",

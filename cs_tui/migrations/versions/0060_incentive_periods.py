@@ -1,7 +1,7 @@
 """incentive periods closed: the plan and metric inputs frozen
 
 Revision ID: 0060
-Revises: 0020
+Revises: 0045
 Create Date: 2026-12-04 18:40:00.000000
 """
 
@@ -12,7 +12,7 @@ import sqlmodel.sql.sqltypes
 from alembic import op
 
 revision: str = "0060"
-down_revision: str | None = "0020"
+down_revision: str | None = "0045"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
