@@ -11,12 +11,14 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from cs_tui.data.incentives.book import load_books, owners
+from cs_tui.data.metrics.load import load_book
 from cs_tui.data.store.database import Database
 from cs_tui.data.store.errors import InvalidInputError, NotFoundError
-from cs_tui.domain.incentives.book import book_metrics
+from cs_tui.domain.incentives.book import owner_metrics
 from cs_tui.domain.incentives.calc import MetricActual, Payout, Trace, compute_payout, what_if
-from cs_tui.domain.incentives.periods import Period
+from cs_tui.domain.incentives.periods import Period, so_far
 from cs_tui.domain.incentives.plan import Plan
+from cs_tui.domain.metrics.flows import period_flows
 from cs_tui.domain.work.cadence import Cadences
 from cs_tui.io.incentives.plan_file import plan_from_text
 from cs_tui.models import IncentiveInput, IncentivePeriod
@@ -112,12 +114,31 @@ def _frozen_inputs(
 
 
 def live_inputs(
-    db: Database, period: Period, as_of: date, cadences: Cadences, *, owner: str | None = None
-) -> dict[str, dict[str, MetricActual]]:
-    """Each owner's metrics computed from the book now."""
+    db: Database, period: Period, as_of: date, cadences: Cadences, currency: str, *,
+    owner: str | None = None,
+) -> dict[str, dict[str, MetricActual]]:  # fmt: skip
+    """Each owner's metrics computed from the book now: results on the accounts they had at the
+    period's start (the book metrics' flows), process metrics on the accounts they have today."""
+    data = load_book(db, since=period.start, until=as_of)
+    facts = {f.id: f for f in data.accounts}
+    flows = [f for f in period_flows(data.accounts, period, today=as_of) if f.owner]
+    if owner is not None:
+        flows = [f for f in flows if f.owner == owner]
+    owner_of = {f.account_id: f.owner for f in flows}
     books = load_books(db, period, as_of, owner=owner)
+    names = sorted({*owner_of.values(), *books})
     return {
-        name: book_metrics(accounts, period, as_of, cadences) for name, accounts in books.items()
+        name: owner_metrics(
+            [f for f in flows if f.owner == name],
+            facts,
+            [r for r in data.responses if owner_of.get(r.account_id) == name],
+            books.get(name, []),
+            period,
+            as_of,
+            cadences,
+            currency,
+        )
+        for name in names
     }
 
 
@@ -128,9 +149,9 @@ def team_report(
 ) -> TeamReport:  # fmt: skip
     """Every owner's payout (or one owner's) for the period; a closed period uses its frozen inputs
     and frozen plan. What-if values replace metrics for the calculation only (nothing is stored)."""
-    if period.kind is not plan.period:
+    if period.kind != plan.period.value:
         raise InvalidInputError(
-            f"{period.label} is a {period.kind.value}, but the plan pays per {plan.period.value}",
+            f"{period.label} is a {period.kind}, but the plan pays per {plan.period.value}",
             field="--period",
         )
     chosen = resolve_owner(db, owner) if owner is not None else None
@@ -141,8 +162,8 @@ def team_report(
         inputs: Inputs = _frozen_inputs(db, row, chosen)
         closed: Closed | None = _closed(row)
     else:
-        as_of = period.so_far(today or db.today())
-        inputs = live_inputs(db, period, as_of, cadences, owner=chosen)
+        as_of = so_far(period, today or db.today())
+        inputs = live_inputs(db, period, as_of, cadences, plan.currency, owner=chosen)
         closed = None
     changes = dict(overrides or {})
     payouts = tuple(
@@ -158,9 +179,9 @@ def close_period(
 ) -> Closed:  # fmt: skip
     """Freeze every owner's inputs and the plan for an ended period, so its statements never change."""
     now = today or db.today()
-    if period.kind is not plan.period:
+    if period.kind != plan.period.value:
         raise InvalidInputError(
-            f"{period.label} is a {period.kind.value}, but the plan pays per {plan.period.value}",
+            f"{period.label} is a {period.kind}, but the plan pays per {plan.period.value}",
             field="PERIOD",
         )
     if period.end >= now:
@@ -175,7 +196,7 @@ def close_period(
             f"{existing.updated_by or 'someone'}; nothing was changed",
             field="PERIOD", hint="Pass --replace to freeze today's book for it instead.",
         )  # fmt: skip
-    inputs = live_inputs(db, period, period.end, cadences)
+    inputs = live_inputs(db, period, period.end, cadences, plan.currency)
     with db.write() as session:
         if existing is not None:
             session.execute(delete(IncentiveInput).where(

@@ -1,191 +1,150 @@
-"""The catalogue's metrics for one owner and period, from the facts of their accounts, with traces.
+"""The catalogue's metrics for one owner and period, with the accounts and events behind each figure.
 
-Pure: the data layer loads an `AccountBook` per account (its events from the period start on, its
-responses, touches and samples inside the period so far) and these functions compute each metric as
-the catalogue describes it, keeping the accounts and events behind each figure.
+Result metrics (GRR, NRR, logo retention, renewal rate, expansion, plan coverage) and the voice of
+the customer (NPS, CSAT) are the book metrics' own (`domain.metrics`): the accounts an owner had at
+the period's start, their flows in the period, money in the plan's currency only. They are computed
+here exactly (fractions) with the same formulas. Process metrics from the CSM's own work (cadence,
+health, response time) are read from the accounts the owner has today (`AccountBook`).
 """
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from fractions import Fraction
 
-from cs_tui.domain.enums import EXPANSION_KINDS, RevenueKind
+from cs_tui.domain.enums import EXPANSION_KINDS, RevenueKind, SurveyKind
 from cs_tui.domain.incentives.calc import MetricActual, Trace
-from cs_tui.domain.incentives.periods import Period
-from cs_tui.domain.plans.coverage import DEFAULT_COVERAGE_WINDOW_DAYS
+from cs_tui.domain.metrics.book import Response
+from cs_tui.domain.metrics.flows import AccountFacts, AccountFlow
+from cs_tui.domain.metrics.periods import Period
+from cs_tui.domain.voice.scores import csat, nps
 from cs_tui.domain.work.cadence import Cadences
 
-CONTRACTION_KINDS = frozenset({RevenueKind.DOWNSELL, RevenueKind.CHURN})
-
-
-@dataclass(frozen=True)
-class RevenueFact:
-    kind: RevenueKind
-    amount_minor: int
-    on: date
+MOVES = frozenset({*EXPANSION_KINDS, RevenueKind.NEW, RevenueKind.DOWNSELL, RevenueKind.CHURN})
+GROWTH = frozenset({*EXPANSION_KINDS, RevenueKind.NEW})  # a `new` on a cohort account: a win-back
 
 
 @dataclass(frozen=True)
 class AccountBook:
+    """What the process metrics need of one account the owner has today."""
+
     id: str
     name: str
     owner: str
     segment: str = ""
-    arr_minor: int = 0  # today
     churned: bool = False  # lifecycle stage churned
-    contract_end: date | None = None
-    revenue: tuple[RevenueFact, ...] = ()  # every event on or after the period start
-    nps: tuple[tuple[date, int], ...] = ()  # responses in the period so far
-    csat: tuple[tuple[date, int], ...] = ()
     touches: tuple[date, ...] = ()  # customer touches in the period so far
     touch_before: date | None = None  # the last customer touch before the period
     health: float | None = None  # the latest score on or before the period's last day so far
     health_on: date | None = None
-    agreed_plan: bool = False
     response_hours: tuple[tuple[date, float], ...] = ()  # first_response_hours samples
-
-
-def starting_arr(account: AccountBook, period: Period) -> int:
-    """The ARR at the period start: today's with every change since undone."""
-    arr = account.arr_minor
-    for event in account.revenue:
-        if event.on < period.start:
-            continue
-        if event.kind in EXPANSION_KINDS:
-            arr -= event.amount_minor
-        elif event.kind in CONTRACTION_KINDS:
-            arr += event.amount_minor
-    return max(arr, 0)
-
-
-def in_cohort(account: AccountBook, period: Period) -> bool:
-    """Present at the period start: ARR then, and not a new logo signed during the period."""
-    new_since = any(e.kind is RevenueKind.NEW and e.on >= period.start for e in account.revenue)
-    return not new_since and starting_arr(account, period) > 0
-
-
-def _in(event: RevenueFact, period: Period, as_of: date) -> bool:
-    return period.start <= event.on <= as_of
 
 
 def _money(minor: int) -> str:
     return f"{minor / 100:,.2f}"
 
 
-def _share(value: Fraction | None) -> str:
-    return "no data" if value is None else f"{float(value):.1%}"
+def _ratio(part: int, whole: int) -> Fraction | None:
+    return Fraction(part, whole) if whole else None
 
 
-def retention(accounts: Sequence[AccountBook], period: Period, as_of: date) -> list[MetricActual]:
-    """GRR, NRR and logo retention on the cohort present at the period start."""
-    start = expansion = contraction = churn = 0
-    logos = lost = 0
-    traces: list[Trace] = []
-    for account in accounts:
-        if not in_cohort(account, period):
-            continue
-        arr = starting_arr(account, period)
-        start += arr
-        logos += 1
-        traces.append(Trace(account.id, account.name, "starting ARR", period.start, arr))
-        churned = False
-        for event in account.revenue:
-            if not _in(event, period, as_of):
-                continue
-            if event.kind in EXPANSION_KINDS:
-                expansion += event.amount_minor
-            elif event.kind is RevenueKind.DOWNSELL:
-                contraction += event.amount_minor
-            elif event.kind is RevenueKind.CHURN:
-                churn += event.amount_minor
-                churned = True
-            else:
-                continue
-            traces.append(Trace(account.id, account.name, event.kind.value, event.on,
-                                event.amount_minor))  # fmt: skip
-        lost += churned
-    detail = (f"starting ARR {_money(start)} on {logos} accounts; expansion {_money(expansion)}, "
-              f"contraction {_money(contraction)}, churn {_money(churn)}")  # fmt: skip
-    grr = nrr = logo = None
-    if start:
-        grr = min(Fraction(1), Fraction(start - contraction - churn, start))
-        nrr = Fraction(start + expansion - contraction - churn, start)
-    if logos:
-        logo = 1 - Fraction(lost, logos)
-    kept = tuple(traces)
+def _moves(facts: AccountFacts | None, period: Period, as_of: date, kinds: frozenset[RevenueKind]
+           ) -> Iterable[tuple[RevenueKind, int, date]]:  # fmt: skip
+    for event in facts.events if facts else ():
+        if event.kind in kinds and period.start <= event.occurred_on <= as_of:
+            yield event.kind, event.amount_minor, event.occurred_on
+
+
+def result_metrics(
+    flows: Sequence[AccountFlow], facts: Mapping[str, AccountFacts], period: Period, as_of: date,
+    currency: str,
+) -> list[MetricActual]:  # fmt: skip
+    """GRR, NRR, logo retention, renewal rate, expansion ARR and plan coverage of one owner."""
+    cohort = [f for f in flows if f.in_cohort]
+    priced = [f for f in cohort if f.currency == currency]
+    start = sum(f.starting for f in priced)
+    expansion = sum(f.expansion for f in priced)
+    contraction = sum(f.contraction for f in priced)
+    churn = sum(f.churn for f in priced)
+    money: list[Trace] = []
+    for flow in priced:
+        money.append(Trace(flow.account_id, flow.name, "starting ARR", period.start, flow.starting))
+        for kind, amount, on in _moves(facts.get(flow.account_id), period, as_of, MOVES):
+            money.append(Trace(flow.account_id, flow.name, kind.value, on, amount))
+    left_out = len(cohort) - len(priced)
+    other = f"; {left_out} accounts in other currencies left out" if left_out else ""
+    detail = (f"starting ARR {_money(start)} on {len(priced)} accounts; expansion "
+              f"{_money(expansion)}, contraction {_money(contraction)}, "
+              f"churn {_money(churn)}{other}")  # fmt: skip
+    grr = nrr = None
+    if start > 0:
+        grr = min(Fraction(1), max(Fraction(0), Fraction(start - contraction - churn, start)))
+        nrr = max(grr, Fraction(start + expansion - contraction - churn, start))
+    lost = [f for f in cohort if f.churned]
+    logo_traces = tuple(
+        Trace(f.account_id, f.name, "churned" if f.churned else "kept", None, f.starting)
+        for f in cohort
+    )
+    logo = None if not cohort else 1 - min(Fraction(1), Fraction(len(lost), len(cohort)))
+    due = [f for f in flows if f.due]
+    decided = [f for f in due if f.decided]
+    renewed = [f for f in decided if f.renewed]
+    renewal_traces = tuple(
+        Trace(f.account_id, f.name, "renewed" if f.renewed else "lost" if f.decided else
+              "open, not renewed yet", facts[f.account_id].contract_end if f.account_id in facts
+              else None, f.renewed_minor or f.starting)
+        for f in due
+    )  # fmt: skip
+    growth = [
+        Trace(f.account_id, f.name, kind.value, on, amount)
+        for f in priced
+        for kind, amount, on in _moves(facts.get(f.account_id), period, as_of, GROWTH)
+    ]
+    with_plan = [f for f in due if f.agreed_plan]
+    coverage_traces = tuple(
+        Trace(f.account_id, f.name, "agreed plan" if f.agreed_plan else "no agreed plan",
+              facts[f.account_id].contract_end if f.account_id in facts else None)
+        for f in due
+    )  # fmt: skip
     return [
-        MetricActual("grr", grr, detail, kept),
-        MetricActual("nrr", nrr, detail, kept),
-        MetricActual("logo_retention", logo, f"{lost} of {logos} accounts churned", tuple(
-            t for t in traces if t.event in ("starting ARR", "churn"))),
+        MetricActual("grr", grr, detail, tuple(money)),
+        MetricActual("nrr", nrr, detail, tuple(money)),
+        MetricActual("logo_retention", logo, f"{len(lost)} of {len(cohort)} accounts churned",
+                     logo_traces),
+        MetricActual("renewal_rate", _ratio(len(renewed), len(decided)),
+                     f"{len(renewed)} of {len(decided)} decided renewals renewed "
+                     f"({len(due) - len(decided)} still open)", renewal_traces),
+        MetricActual("expansion_arr", Fraction(expansion),
+                     f"{len(growth)} expansions, {_money(expansion)}{other}", tuple(growth)),
+        MetricActual("plan_coverage", _ratio(len(with_plan), len(due)),
+                     f"{len(with_plan)} of {len(due)} renewals due have an agreed plan",
+                     coverage_traces),
     ]  # fmt: skip
 
 
-def renewal_rate(accounts: Sequence[AccountBook], period: Period, as_of: date) -> MetricActual:
-    """Renewed / due: contracts ending in the period so far, or renewed or churned in it."""
-    due = renewed = 0
-    traces: list[Trace] = []
-    for account in accounts:
-        events = [e for e in account.revenue if _in(e, period, as_of)]
-        renewal = next((e for e in events if e.kind is RevenueKind.RENEWAL), None)
-        churn = next((e for e in events if e.kind is RevenueKind.CHURN), None)
-        ends_now = (
-            account.contract_end is not None and period.start <= account.contract_end <= as_of
-        )
-        if renewal is None and churn is None and not ends_now:
-            continue
-        due += 1
-        if renewal is not None:
-            renewed += 1
-            traces.append(
-                Trace(account.id, account.name, "renewed", renewal.on, renewal.amount_minor)
-            )
-        elif churn is not None:
-            traces.append(Trace(account.id, account.name, "churned", churn.on, churn.amount_minor))
+def voice_metrics(responses: Sequence[Response], names: Mapping[str, str]) -> list[MetricActual]:
+    """NPS and CSAT of the responses on one owner's accounts."""
+    found: list[MetricActual] = []
+    for kind, metric, label in ((SurveyKind.NPS, "nps", "NPS"), (SurveyKind.CSAT, "csat", "CSAT")):
+        chosen = [r for r in responses if r.kind is kind]
+        traces = tuple(
+            Trace(r.account_id, names.get(r.account_id, r.account_id), f"{label} response",
+                  r.responded_on, None, str(r.score))
+            for r in chosen
+        )  # fmt: skip
+        scores = [r.score for r in chosen]
+        if kind is SurveyKind.NPS:
+            result = nps(scores)
+            value = _ratio((result.promoters - result.detractors) * 100, result.responses)
+            detail = (f"{result.promoters} promoters, {result.detractors} detractors of "
+                      f"{result.responses} responses")  # fmt: skip
         else:
-            traces.append(Trace(account.id, account.name, "due, not renewed", account.contract_end,
-                                account.arr_minor))  # fmt: skip
-    value = Fraction(renewed, due) if due else None
-    return MetricActual("renewal_rate", value, f"{renewed} of {due} due renewed", tuple(traces))
-
-
-def expansion_arr(accounts: Sequence[AccountBook], period: Period, as_of: date) -> MetricActual:
-    total = 0
-    traces: list[Trace] = []
-    for account in accounts:
-        for event in account.revenue:
-            if event.kind in EXPANSION_KINDS and _in(event, period, as_of):
-                total += event.amount_minor
-                traces.append(Trace(account.id, account.name, event.kind.value, event.on,
-                                    event.amount_minor))  # fmt: skip
-    return MetricActual("expansion_arr", Fraction(total),
-                        f"{len(traces)} expansions, {_money(total)}", tuple(traces))  # fmt: skip
-
-
-def survey_scores(accounts: Sequence[AccountBook]) -> list[MetricActual]:
-    nps_traces: list[Trace] = []
-    csat_traces: list[Trace] = []
-    promoters = detractors = happy = 0
-    for account in accounts:
-        for on, score in account.nps:
-            promoters += score >= 9
-            detractors += score <= 6
-            nps_traces.append(Trace(account.id, account.name, "NPS response", on, None, str(score)))
-        for on, score in account.csat:
-            happy += score >= 4
-            csat_traces.append(
-                Trace(account.id, account.name, "CSAT response", on, None, str(score))
-            )
-    n_nps, n_csat = len(nps_traces), len(csat_traces)
-    nps = Fraction((promoters - detractors) * 100, n_nps) if n_nps else None
-    csat = Fraction(happy * 100, n_csat) if n_csat else None
-    return [
-        MetricActual("nps", nps, f"{promoters} promoters, {detractors} detractors of {n_nps} "
-                                 "responses", tuple(nps_traces)),
-        MetricActual("csat", csat, f"{happy} of {n_csat} responses 4 or 5", tuple(csat_traces)),
-    ]  # fmt: skip
+            happy = csat(scores)
+            value = _ratio(happy.satisfied * 100, happy.responses)
+            detail = f"{happy.satisfied} of {happy.responses} responses 4 or 5"
+        found.append(MetricActual(metric, value, detail, traces))
+    return found
 
 
 def longest_gap(account: AccountBook, period: Period, as_of: date) -> int:
@@ -208,23 +167,8 @@ def cadence_kept(
         kept += ok
         traces.append(Trace(account.id, account.name, "kept" if ok else "missed", None, None,
                             f"longest gap {gap} days, cadence {cadence}"))  # fmt: skip
-    value = Fraction(kept, len(live)) if live else None
-    return MetricActual("check_in_cadence_kept", value,
+    return MetricActual("check_in_cadence_kept", _ratio(kept, len(live)),
                         f"{kept} of {len(live)} live accounts kept their cadence", tuple(traces))  # fmt: skip
-
-
-def plan_coverage(accounts: Sequence[AccountBook], as_of: date) -> MetricActual:
-    until = as_of + timedelta(days=DEFAULT_COVERAGE_WINDOW_DAYS)
-    renewing = [a for a in accounts if not a.churned and a.contract_end is not None
-                and as_of < a.contract_end <= until]  # fmt: skip
-    agreed = sum(a.agreed_plan for a in renewing)
-    traces = tuple(
-        Trace(a.id, a.name, "agreed plan" if a.agreed_plan else "no agreed plan", a.contract_end)
-        for a in renewing
-    )
-    value = Fraction(agreed, len(renewing)) if renewing else None
-    return MetricActual("plan_coverage", value, f"{agreed} of {len(renewing)} renewing by "
-                        f"{until.isoformat()} have an agreed plan", traces)  # fmt: skip
 
 
 def average_health(accounts: Sequence[AccountBook]) -> MetricActual:
@@ -247,18 +191,26 @@ def first_response_time(accounts: Sequence[AccountBook]) -> MetricActual:
                         traces)  # fmt: skip
 
 
-def book_metrics(
+def process_metrics(
     accounts: Sequence[AccountBook], period: Period, as_of: date, cadences: Cadences
-) -> dict[str, MetricActual]:
-    """Every catalogue metric for these accounts (one owner's), keyed by metric."""
-    found = [
-        *retention(accounts, period, as_of),
-        renewal_rate(accounts, period, as_of),
-        expansion_arr(accounts, period, as_of),
-        *survey_scores(accounts),
+) -> list[MetricActual]:
+    return [
         cadence_kept(accounts, period, as_of, cadences),
-        plan_coverage(accounts, as_of),
         average_health(accounts),
         first_response_time(accounts),
+    ]
+
+
+def owner_metrics(
+    flows: Sequence[AccountFlow], facts: Mapping[str, AccountFacts],
+    responses: Sequence[Response], accounts: Sequence[AccountBook],
+    period: Period, as_of: date, cadences: Cadences, currency: str,
+) -> dict[str, MetricActual]:  # fmt: skip
+    """Every catalogue metric of one owner, keyed by metric."""
+    names = {f.account_id: f.name for f in flows}
+    found = [
+        *result_metrics(flows, facts, period, as_of, currency),
+        *voice_metrics(responses, names),
+        *process_metrics(accounts, period, as_of, cadences),
     ]
     return {m.metric: m for m in found}

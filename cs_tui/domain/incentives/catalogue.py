@@ -1,8 +1,10 @@
 """The metrics an incentive plan can pay on, each computed from the book for an owner and a period.
 
-Units: `share` is a fraction 0..1 (0.95 is 95%), `score` a number on the metric's own scale (NPS
--100..100, health 0..100), `percent` 0..100, `money` major units of the plan's currency (targets and
-tiers are written in major units, amounts are computed in minor units), `hours` a duration.
+Results are attributed to the owner at the period's start (the book metrics' owner history),
+process metrics to today's owner. Units: `share` is a fraction 0..1 (0.95 is 95%), `score` a
+number on the metric's own scale (NPS -100..100, health 0..100), `percent` 0..100, `money` major
+units of the plan's currency (targets and tiers are written in major units, amounts are computed
+in minor units), `hours` a duration.
 """
 
 from dataclasses import dataclass
@@ -50,10 +52,10 @@ METRICS: tuple[MetricDef, ...] = (
     MetricDef("logo_retention", "Logo retention", _R, _MORE, Unit.SHARE,
               "1 - accounts churned in the period / accounts present at the period start"),
     MetricDef("renewal_rate", "Renewal rate", _R, _MORE, Unit.SHARE,
-              "accounts renewed in the period / accounts due (contract ending in the period, or "
-              "renewed or churned in it)"),
+              "renewed / decided renewals: accounts due in the period (contract ending in it, "
+              "or renewed or churned in it) that renewed or were lost; open ones wait"),
     MetricDef("expansion_arr", "Expansion ARR", _R, _MORE, Unit.MONEY,
-              "upsell and cross-sell amounts booked in the period"),
+              "upsell and cross-sell (and win-backs) on the accounts present at the period start"),
     MetricDef("nps", "NPS", _P, _MORE, Unit.SCORE,
               "% promoters (9-10) - % detractors (0-6) of NPS responses in the period"),
     MetricDef("csat", "CSAT", _P, _MORE, Unit.PERCENT,
@@ -62,8 +64,8 @@ METRICS: tuple[MetricDef, ...] = (
               "share of live accounts never left longer than their segment's cadence without a "
               "customer touch during the period"),
     MetricDef("plan_coverage", "Success-plan coverage", _P, _MORE, Unit.SHARE,
-              "share of accounts renewing within 183 days of the period's end (or today) that have "
-              "an agreed, active or achieved success plan"),
+              "share of the renewals due in the period (decided or open) whose account has an "
+              "agreed, active or achieved success plan"),
     MetricDef("average_health", "Average health", _P, _MORE, Unit.SCORE,
               "mean of each live account's latest health score on or before the period's end"),
     MetricDef("first_response_time", "First response time", _P, _LESS, Unit.HOURS,

@@ -1,9 +1,17 @@
-"""The periods a plan pays for: a month (`2026-06`), a quarter (`2026-Q2`) or a year (`2026`)."""
+"""The periods a plan pays for: a month (`2026-06`), a quarter (`2026-Q2`) or a year (`2026`).
 
-import re
-from dataclasses import dataclass
+Periods are the book metrics' (`domain.metrics.periods`); a plan pays per month, quarter or year,
+so a custom range of days is refused here, and `current` / `previous` name the plan's own kind.
+"""
+
 from datetime import date, timedelta
 from enum import StrEnum
+
+from cs_tui.domain.metrics.periods import Period, PeriodError, quarter_containing
+from cs_tui.domain.metrics.periods import parse_period as parse_metrics_period
+
+__all__ = ["PERIODS_PER_YEAR", "PERIOD_FORMS", "Period", "PeriodError", "PeriodKind",
+           "parse_period", "period_of", "so_far"]  # fmt: skip
 
 
 class PeriodKind(StrEnum):
@@ -15,57 +23,18 @@ class PeriodKind(StrEnum):
 PERIODS_PER_YEAR = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4, PeriodKind.YEAR: 1}
 PERIOD_FORMS = "2026-06 (a month), 2026-Q2 (a quarter), 2026 (a year), current, previous"
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-?[qQ]([1-4])$")
-_YEAR = re.compile(r"^(\d{4})$")
-
-
-class PeriodError(ValueError):
-    pass
-
-
-@dataclass(frozen=True, order=True)
-class Period:
-    start: date
-    end: date  # inclusive
-    kind: PeriodKind
-
-    @property
-    def label(self) -> str:
-        if self.kind is PeriodKind.YEAR:
-            return f"{self.start.year}"
-        if self.kind is PeriodKind.QUARTER:
-            return f"{self.start.year}-Q{(self.start.month - 1) // 3 + 1}"
-        return f"{self.start.year}-{self.start.month:02d}"
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
-    def contains(self, day: date) -> bool:
-        return self.start <= day <= self.end
-
-    def previous(self) -> "Period":
-        return period_of(self.start - timedelta(days=1), self.kind)
-
-    def so_far(self, today: date) -> date:
-        """The last day counted now: the period's end, or today while it runs."""
-        return min(self.end, max(today, self.start))
-
 
 def _month_end(year: int, month: int) -> date:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return following - timedelta(days=1)
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
 def period_of(day: date, kind: PeriodKind) -> Period:
     """The period of `kind` that contains `day`."""
     if kind is PeriodKind.YEAR:
-        return Period(date(day.year, 1, 1), date(day.year, 12, 31), kind)
+        return Period(date(day.year, 1, 1), date(day.year, 12, 31), "year")
     if kind is PeriodKind.QUARTER:
-        first = (day.month - 1) // 3 * 3 + 1
-        return Period(date(day.year, first, 1), _month_end(day.year, first + 2), kind)
-    return Period(date(day.year, day.month, 1), _month_end(day.year, day.month), kind)
+        return quarter_containing(day)
+    return Period(date(day.year, day.month, 1), _month_end(day.year, day.month), "month")
 
 
 def parse_period(text: str, today: date, expected: PeriodKind | None = None) -> Period:
@@ -73,24 +42,24 @@ def parse_period(text: str, today: date, expected: PeriodKind | None = None) -> 
     value = text.strip()
     if value.lower() in ("current", "previous"):
         if expected is None:
-            raise PeriodError(f"{value!r} needs the plan's period kind; give e.g. 2026-Q2")
+            raise PeriodError("", f"{value!r} needs the plan's period kind; give e.g. 2026-Q2")
         found = period_of(today, expected)
         return found.previous() if value.lower() == "previous" else found
-    period: Period | None = None
-    if match := _QUARTER.match(value):
-        year, quarter = int(match[1]), int(match[2])
-        period = period_of(date(year, quarter * 3, 1), PeriodKind.QUARTER)
-    elif match := _MONTH.match(value):
-        year, month = int(match[1]), int(match[2])
-        if not 1 <= month <= 12:
-            raise PeriodError(f"{value!r}: month {month} does not exist; expected 01-12")
-        period = period_of(date(year, month, 1), PeriodKind.MONTH)
-    elif match := _YEAR.match(value):
-        period = period_of(date(int(match[1]), 1, 1), PeriodKind.YEAR)
-    if period is None:
-        raise PeriodError(f"{value!r} is not a period; expected {PERIOD_FORMS}")
-    if expected is not None and period.kind is not expected:
+    try:
+        period = parse_metrics_period(value, flag="")
+    except PeriodError as error:
+        raise PeriodError("", f"{error.problem}; or current, previous") from None
+    if period.kind == "range":
         raise PeriodError(
-            f"{value!r} is a {period.kind.value}, but the plan pays per {expected.value}"
+            "", f"{value!r} is a range of days; a plan pays per month, quarter or year"
+        )
+    if expected is not None and period.kind != expected.value:
+        raise PeriodError(
+            "", f"{value!r} is a {period.kind}, but the plan pays per {expected.value}"
         )
     return period
+
+
+def so_far(period: Period, today: date) -> date:
+    """The last day counted now: the period's end, or today while it runs."""
+    return min(period.end, max(today, period.start))
