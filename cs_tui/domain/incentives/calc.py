@@ -145,8 +145,10 @@ def _performance_line(
             note = f"below the {float(component.curve.threshold):.0%} threshold"
         elif component.curve.cap is not None and factor == component.curve.cap and attainment > 1:
             note = f"capped at {float(component.curve.cap):g}x"
-        elif attainment > 1:
+        elif attainment > 1 and component.curve.accelerator != 1:
             note = f"accelerated {float(component.curve.accelerator):g}x above target"
+        elif attainment > 1:
+            note = "above target"
     return PerformanceLine(
         key=component.key, label=component.label or component.key, metric=component.metric,
         category=component.category.value, actual=value, target=target, floor=component.floor,
