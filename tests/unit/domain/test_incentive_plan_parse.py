@@ -174,3 +174,10 @@ def test_all_problems_are_listed_at_once() -> None:
 def test_a_mix_part_needs_its_components() -> None:
     problems = _problems(lambda data: data.update(components=data["components"][:1]))
     assert "no commission component" in problems["mix.commission"]
+
+
+def test_the_readme_plan_is_valid() -> None:
+    readme = (EXAMPLE_PLAN_FILE.parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### Incentive plans", 1)[1].split("```toml", 1)[1].split("```", 1)[0]
+    plan = parse_plan(tomllib.loads(block))
+    assert plan.owners["Dana Reyes"].starts_on == date(2026, 5, 1)
