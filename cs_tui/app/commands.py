@@ -72,6 +72,9 @@ class ViewCommands(ShellCommands):
         )
         commands.append(("Rescore book", "Recompute every account's health now", app.rescore))
         commands.append(("Account list", "Go to the account list (a)", app.action_show_accounts))
+        commands.append(
+            ("Incentives", "The team's attainment and variable pay (I)", app.action_show_incentives)
+        )
         return commands
 
     async def discover(self) -> Hits:

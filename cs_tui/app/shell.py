@@ -45,7 +45,7 @@ class CsTuiApp(WorkActions):
         Binding("a", "show_accounts", "Accounts", id="app.accounts"),
         Binding("f", "show_follow_ups", "Follow-ups", id="app.follow_ups"),
         Binding("c", "log_check_in", "Check-in", id="app.check_in"),
-        Binding("I", "show_incentives", "Incentives", id="app.incentives"),
+        Binding("I", "show_incentives", "Incentives", id="app.incentives", show=False),
         Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
     ]
 
