@@ -1,25 +1,13 @@
 """The book metrics of a period, and of the periods before it for a trend: one load, then pure
 formulas (`domain/metrics`). The CLI and the Book screen both call these."""
 
-from dataclasses import dataclass
-
 from cs_tui.data.metrics.load import BookData, load_book
+from cs_tui.data.metrics.views import MetricsTrend
 from cs_tui.data.store.database import Database
 from cs_tui.domain.metrics.book import BookMetrics, Grouping, book_metrics
 from cs_tui.domain.metrics.periods import Period, trailing
 
 TREND_PERIODS = 4
-
-
-@dataclass(frozen=True)
-class MetricsTrend:
-    """The metrics of `count` periods, oldest first; the last is the one asked about."""
-
-    periods: tuple[BookMetrics, ...]
-
-    @property
-    def current(self) -> BookMetrics:
-        return self.periods[-1]
 
 
 def metrics_for(
