@@ -1,7 +1,7 @@
 """The Book screen: the book's figures for a period, each with its trend, per owner or segment.
 
 `[` and `]` step to the previous and next period, `g` groups by owner (at the period's start),
-segment or not at all, `c` switches the currency money is shown in, and `enter` on a figure lists
+segment or not at all, `m` switches the currency money is shown in, and `enter` on a figure lists
 the accounts behind it (`enter` there opens Account 360). The metrics of the period and the ones
 before it are computed in one worker from one read of the store.
 """
@@ -67,7 +67,7 @@ class BookScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]):
         Binding("left_square_bracket", "previous_period", "Previous period", id="book.previous"),
         Binding("right_square_bracket", "next_period", "Next period", id="book.next"),
         Binding("g", "next_grouping", "Group", id="book.group"),
-        Binding("c", "next_currency", "Currency", id="book.currency"),
+        Binding("m", "next_currency", "Money in", id="book.currency"),
         Binding("enter", "accounts_behind", "Accounts", id="book.accounts", show=False),
         Binding("f5", "reload", "Refresh", id="book.refresh", show=False),
     ]
@@ -91,7 +91,7 @@ class BookScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#book-figures", DataTable)
-        table.add_columns("Figure", "Value", "Detail", "Trend", "Change", "Before")
+        table.add_columns("Figure", "Value", "Detail", "Trend", "Change", "Previous")
         table.focus()
         if self.period is None:
             self.period = default_period(self.cs_app.today())
@@ -181,7 +181,7 @@ class BookScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]):
         first, last = trend.periods[0].period, trend.periods[-1].period
         money = f" · money in {currency}" if current.currencies else " · no revenue"
         others = [c for c in current.currencies if c != currency]
-        switch = f" (c: {', '.join(others)})" if others else ""
+        switch = f" (m: {', '.join(others)})" if others else ""
         self.query_one("#book-header", Static).update(
             Text.assemble(
                 (f"Book · {self.period.label} ({self.period.start:%d %b %Y} to "
@@ -189,7 +189,7 @@ class BookScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]):
                 f" · {GROUPING_LABELS[self.by]} · {group_label(self.group, self.by)}"
                 f"{money}{switch}\n",
                 f"Trend over {len(trend.periods)} periods, {first.label} to {last.label} · "
-                "[ ] period · g group · c currency · enter accounts behind a figure",
+                "[ ] period · g group · m currency · enter the accounts behind a figure",
             )
         )  # fmt: skip
 

@@ -40,8 +40,8 @@ class BookAccountsScreen(ShellAccess, Screen[None]):
         self.rows = accounts_behind(metrics, behind, key=key)
         whose = "" if key is None else f" · {key or '(none)'}"
         self.title_text = (
-            f"{label} · {metrics.period.label}{whose} · {len(self.rows):,} accounts "
-            f"{BEHIND[behind][0]}"
+            f"{label} · {metrics.period.label}{whose} · {BEHIND[behind][0]}: "
+            f"{len(self.rows):,} accounts · enter opens one · esc back"
         )
 
     def compose(self) -> ComposeResult:

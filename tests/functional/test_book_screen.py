@@ -45,7 +45,7 @@ async def test_the_last_full_quarter_with_trends(book: Path, make_app: AppFactor
         assert "Trend over 8 periods, 2024-Q2 to 2026-Q1" in header(app)
         currency = app.screen.currency
         assert currency is not None
-        label, value, _detail, spark, arrow, _before = figure_row(app, "grr")
+        label, value, _detail, spark, arrow, _previous = figure_row(app, "grr")
         assert label.startswith("GRR")
         assert value == expected_grr(book, "2026-Q1", currency)
         assert len(spark) == 8 and arrow in "▲▼▶·"
@@ -87,7 +87,7 @@ async def test_grouping_and_currency_by_key(book: Path, make_app: AppFactory) ->
         assert "by segment" in header(app)
         currencies = screen.trend.current.currencies
         before = screen.currency
-        await pilot.press("c")
+        await pilot.press("m")
         assert screen.currency == (currencies[1] if len(currencies) > 1 else before)
 
 
@@ -106,7 +106,8 @@ async def test_enter_lists_the_accounts_behind_a_figure(book: Path, make_app: Ap
         assert isinstance(app.screen, BookAccountsScreen)
         listed = app.screen.rows
         assert len(listed) == screen.trend.current.total.cohort > 0
-        assert "Starting ARR · 2026-Q1" in shown_text(app.screen.query_one("#book-accounts-header"))
+        shown = shown_text(app.screen.query_one("#book-accounts-header"))
+        assert f"Starting ARR · 2026-Q1 · customers at the start: {len(listed)} accounts" in shown
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, AccountScreen)
