@@ -33,13 +33,6 @@ def _owned(owner: str | None) -> list[Any]:
     return conditions
 
 
-def owners(db: Database) -> tuple[str, ...]:
-    """Every owner of a live account, in name order."""
-    query = select(ACCOUNT.c.owner).where(*_owned(None)).distinct().order_by(ACCOUNT.c.owner)
-    with db.engine.connect() as connection:
-        return tuple(str(row[0]) for row in connection.execute(query))
-
-
 def load_books(
     db: Database, period: Period, as_of: date, *, owner: str | None = None
 ) -> dict[str, list[AccountBook]]:

@@ -2,7 +2,7 @@
 the plan in force (or the one frozen with the closed period), and what-if values on top."""
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from fractions import Fraction
@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from cs_tui.data.incentives.book import load_books, owners
+from cs_tui.data.incentives.book import load_books
 from cs_tui.data.metrics.load import load_book
 from cs_tui.data.store.database import Database
 from cs_tui.data.store.errors import InvalidInputError, NotFoundError
@@ -49,13 +49,15 @@ class TeamReport:
         return next((p for p in self.payouts if p.owner == owner), None)
 
 
-def resolve_owner(db: Database, name: str) -> str:
+def pick_owner(known: Iterable[str], name: str, period: Period) -> str:
     """The owner as the book spells them (case does not matter), or `NotFoundError`."""
-    known = owners(db)
-    found = [o for o in known if o.casefold() == name.strip().casefold()]
+    names = sorted(known)
+    found = [o for o in names if o.casefold() == name.strip().casefold()]
     if not found:
-        listed = ", ".join(known) or "none yet"
-        raise NotFoundError(f"no accounts are owned by {name!r}; owners: {listed}")
+        listed = ", ".join(names) or "none"
+        raise NotFoundError(
+            f"no accounts are owned by {name!r} in {period.label}; owners: {listed}"
+        )
     return found[0]
 
 
@@ -154,17 +156,19 @@ def team_report(
             f"{period.label} is a {period.kind}, but the plan pays per {plan.period.value}",
             field="--period",
         )
-    chosen = resolve_owner(db, owner) if owner is not None else None
     row = _closed_row(db, period)
     if row is not None:
         plan = plan_from_text(row.plan_toml, source=f"the plan frozen with {row.period}")
         as_of = row.ends_on
-        inputs: Inputs = _frozen_inputs(db, row, chosen)
+        inputs: Inputs = _frozen_inputs(db, row, None)
         closed: Closed | None = _closed(row)
     else:
         as_of = so_far(period, today or db.today())
-        inputs = live_inputs(db, period, as_of, cadences, plan.currency, owner=chosen)
+        inputs = live_inputs(db, period, as_of, cadences, plan.currency)
         closed = None
+    if owner is not None:  # results follow the owner at the period start: pick among all
+        chosen = pick_owner(inputs, owner, period)
+        inputs = {chosen: inputs[chosen]}
     changes = dict(overrides or {})
     payouts = tuple(
         compute_payout(plan, name, period, what_if(actuals, changes), as_of)
