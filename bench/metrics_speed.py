@@ -61,6 +61,24 @@ def metrics_with_app(book: Path, *, trend: bool) -> float:
     return elapsed
 
 
+def step_back_seconds(book: Path) -> float:
+    """The Book screen's `[` once the book is read: the previous quarter's trend, from the cache."""
+    from cs_tui.data.metrics.compute import MetricsCache
+    from cs_tui.data.store.database import open_database
+    from cs_tui.domain.metrics.periods import default_period
+
+    db = open_database(str(book), user=USER)
+    try:
+        period = default_period(db.today())
+        cache = MetricsCache(db)
+        cache.trend(period, count=TREND_PERIODS, by="owner")
+        started = time.perf_counter()
+        cache.trend(period.previous(), count=TREND_PERIODS, by="owner")
+        return time.perf_counter() - started
+    finally:
+        db.close()
+
+
 def metrics_plainly(book: Path, *, periods: int) -> float:
     from datetime import date
 
@@ -119,5 +137,16 @@ BENCHMARKS = [
         baseline="plain sqlite3 GROUP BY totals of ARR, the period's events and NPS per owner",
         max_repeats=5,
         warmup=1,
-    )
+    ),
+    Benchmark(
+        name="metrics_step",
+        title="Book screen: the previous period",
+        metrics=(
+            Metric(
+                "metrics_step", "Book screen: previous quarter's trend", "s", (Target("max", 1.0),)
+            ),
+        ),
+        run=lambda context, _side: {"metrics_step": [step_back_seconds(context.book())]},
+        max_repeats=5,
+    ),
 ]
