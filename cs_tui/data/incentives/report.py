@@ -18,7 +18,8 @@ from cs_tui.domain.incentives.book import owner_metrics
 from cs_tui.domain.incentives.calc import MetricActual, Payout, Trace, compute_payout, what_if
 from cs_tui.domain.incentives.periods import Period, so_far
 from cs_tui.domain.incentives.plan import Plan
-from cs_tui.domain.metrics.flows import period_flows
+from cs_tui.domain.metrics.book import Response
+from cs_tui.domain.metrics.flows import AccountFlow, period_flows
 from cs_tui.domain.work.cadence import Cadences
 from cs_tui.io.incentives.plan_file import plan_from_text
 from cs_tui.models import IncentiveInput, IncentivePeriod
@@ -128,19 +129,25 @@ def live_inputs(
         flows = [f for f in flows if f.owner == owner]
     owner_of = {f.account_id: f.owner for f in flows}
     books = load_books(db, period, as_of, owner=owner)
-    names = sorted({*owner_of.values(), *books})
+    flows_of: dict[str, list[AccountFlow]] = {}
+    for flow in flows:
+        flows_of.setdefault(flow.owner, []).append(flow)
+    responses_of: dict[str, list[Response]] = {}
+    for response in data.responses:
+        if (name := owner_of.get(response.account_id)) is not None:
+            responses_of.setdefault(name, []).append(response)
     return {
         name: owner_metrics(
-            [f for f in flows if f.owner == name],
+            flows_of.get(name, []),
             facts,
-            [r for r in data.responses if owner_of.get(r.account_id) == name],
+            responses_of.get(name, []),
             books.get(name, []),
             period,
             as_of,
             cadences,
             currency,
         )
-        for name in names
+        for name in sorted({*flows_of, *books})
     }
 
 

@@ -8,6 +8,7 @@ health, response time) are read from the accounts the owner has today (`AccountB
 """
 
 import itertools
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -43,6 +44,13 @@ class AccountBook:
 
 def _money(minor: int) -> str:
     return f"{minor / 100:,.2f}"
+
+
+def _mean(values: Sequence[float]) -> Fraction | None:
+    """The mean of measured values, to four decimals (they are floats in the store)."""
+    if not values:
+        return None
+    return Fraction(f"{math.fsum(values) / len(values):.4f}")
 
 
 def _ratio(part: int, whole: int) -> Fraction | None:
@@ -175,20 +183,23 @@ def average_health(accounts: Sequence[AccountBook]) -> MetricActual:
     scored = [a for a in accounts if not a.churned and a.health is not None]
     traces = tuple(Trace(a.id, a.name, "health score", a.health_on, None, f"{a.health:.0f}")
                    for a in scored)  # fmt: skip
-    total = sum((Fraction(repr(a.health)) for a in scored if a.health is not None), Fraction(0))
-    value = total / len(scored) if scored else None
+    value = _mean([a.health for a in scored if a.health is not None])
     return MetricActual("average_health", value, f"mean of {len(scored)} accounts' latest scores",
                         traces)  # fmt: skip
 
 
 def first_response_time(accounts: Sequence[AccountBook]) -> MetricActual:
-    samples = [(a, on, hours) for a in accounts for on, hours in a.response_hours]
-    traces = tuple(Trace(a.id, a.name, "first response", on, None, f"{hours:g} h")
-                   for a, on, hours in samples)  # fmt: skip
-    total = sum((Fraction(repr(hours)) for _, _, hours in samples), Fraction(0))
-    value = total / len(samples) if samples else None
-    return MetricActual("first_response_time", value, f"mean of {len(samples)} samples (hours)",
-                        traces)  # fmt: skip
+    """The mean of every sample; each account's samples are listed on its trace."""
+    sampled = [a for a in accounts if a.response_hours]
+    traces = tuple(
+        Trace(a.id, a.name, f"{len(a.response_hours)} first-response samples",
+              a.response_hours[-1][0], None,
+              ", ".join(f"{hours:g} h" for _, hours in a.response_hours))
+        for a in sampled
+    )  # fmt: skip
+    hours = [h for a in sampled for _, h in a.response_hours]
+    return MetricActual("first_response_time", _mean(hours),
+                        f"mean of {len(hours)} samples (hours)", traces)  # fmt: skip
 
 
 def process_metrics(

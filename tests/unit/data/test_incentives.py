@@ -120,3 +120,45 @@ def test_results_stay_with_the_owner_at_the_period_start(db: Database) -> None:
     assert "Globex" not in {t.account for t in report.inputs["tess"]["grr"].traces}
     statement = team_report(db, PLAN, Q1, Cadences(), owner="Sam")
     assert [p.owner for p in statement.payouts] == ["sam"]
+
+
+def test_process_metrics_from_check_ins_health_and_samples(db: Database) -> None:
+    """Acme (Enterprise, every 14 days) and Initech (SMB, every 60) in Q1; internal notes and
+    deleted check-ins are no customer touch; the latest score on or before the period's end."""
+    from cs_tui.domain.enums import CheckInKind, HealthBand
+    from cs_tui.models import CheckIn, HealthSnapshot, MetricSample
+
+    accounts = incentive_book(db)
+    acme, initech = accounts["Acme"].id, accounts["Initech"].id
+    with db.write() as session:
+        for account_id, on, kind in (
+            (initech, date(2025, 12, 20), CheckInKind.CALL),  # the last touch before Q1
+            (initech, date(2026, 2, 10), CheckInKind.MEETING),
+            (acme, date(2026, 1, 5), CheckInKind.CALL),
+            (acme, date(2026, 2, 1), CheckInKind.INTERNAL_NOTE),
+            (acme, date(2026, 3, 25), CheckInKind.CALL),
+        ):
+            session.add(CheckIn(account_id=account_id, occurred_on=on, kind=kind))
+        gone = CheckIn(account_id=acme, occurred_on=date(2026, 3, 30), kind=CheckInKind.CALL,
+                       deleted_at=db.now())  # fmt: skip
+        session.add(gone)
+        for account_id, on, score in ((acme, date(2026, 3, 1), 70.0), (acme, date(2026, 3, 31), 90.0),
+                                      (acme, date(2026, 4, 7), 10.0), (initech, date(2026, 2, 1), 50.0)):  # fmt: skip
+            session.add(HealthSnapshot(account_id=account_id, taken_on=on, score=score,
+                                       band=HealthBand.GREEN))  # fmt: skip
+        for account_id, on, hours in ((acme, date(2026, 1, 31), 4.0), (acme, date(2026, 2, 28), 8.5),
+                                      (initech, date(2026, 3, 31), 6.0), (initech, date(2026, 4, 30), 99.0)):  # fmt: skip
+            session.add(MetricSample(account_id=account_id, metric="first_response_hours",
+                                     observed_on=on, value=hours))  # fmt: skip
+    sam = team_report(db, PLAN, Q1, Cadences()).inputs["sam"]
+    # Initech: 12/20 -> 2/10 (52) -> 3/31 (49): kept; Acme: 1/1 -> 1/5 -> 3/25 (79): missed
+    assert sam["check_in_cadence_kept"].value == F(1, 2)
+    gaps = {t.account: t.value for t in sam["check_in_cadence_kept"].traces}
+    assert gaps == {
+        "Acme": "longest gap 79 days, cadence 14",
+        "Initech": "longest gap 52 days, cadence 60",
+    }
+    assert sam["average_health"].value == 70  # Acme 90 (31 March), Initech 50
+    assert sam["first_response_time"].value == F("6.1667")
+    assert {t.account: t.value for t in sam["first_response_time"].traces} == {
+        "Acme": "4 h, 8.5 h", "Initech": "6 h"}  # fmt: skip
