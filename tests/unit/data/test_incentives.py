@@ -139,7 +139,7 @@ def test_process_metrics_from_check_ins_health_and_samples(db: Database) -> None
             (acme, date(2026, 3, 25), CheckInKind.CALL),
         ):
             session.add(CheckIn(account_id=account_id, occurred_on=on, kind=kind))
-        gone = CheckIn(account_id=acme, occurred_on=date(2026, 3, 30), kind=CheckInKind.CALL,
+        gone = CheckIn(account_id=acme, occurred_on=date(2026, 2, 15), kind=CheckInKind.CALL,
                        deleted_at=db.now())  # fmt: skip
         session.add(gone)
         for account_id, on, score in ((acme, date(2026, 3, 1), 70.0), (acme, date(2026, 3, 31), 90.0),
