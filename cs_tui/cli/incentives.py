@@ -172,7 +172,7 @@ def calc_command(
     if as_json:
         echo_json(_report_json(report, payout_json))
         return
-    state = f"closed ({report.closed.closed_at:%Y-%m-%d})" if report.closed else "open"
+    state = f"closed {report.closed.closed_at:%Y-%m-%d}" if report.closed else "open"
     what_if_note = " - what-if, not stored" if report.what_if else ""
     click.echo(f"{report.plan.name}, {report.period.label} ({state}), counted up to "
                f"{report.as_of.isoformat()}{what_if_note}")  # fmt: skip
