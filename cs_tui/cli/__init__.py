@@ -49,6 +49,7 @@ COMMAND_MODULES = (
     "locate",
     "log",
     "plan",
+    "qbr",
     "score",
     "survey_import",
     "surveys",
