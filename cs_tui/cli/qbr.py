@@ -1,6 +1,7 @@
 """`cs-tui qbr ACCOUNT`: the customer QBR pack of a quarter, as Markdown, HTML, PDF or PPTX."""
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -31,9 +32,10 @@ class QuarterParam(click.ParamType):  # type: ignore[type-arg]  # generic from c
 
 
 QUARTER = QuarterParam()
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def period_option(help_text: str) -> Any:
+def period_option(help_text: str) -> Callable[[F], F]:
     return click.option("--period", "period", type=QUARTER, default=None, help=help_text)
 
 
