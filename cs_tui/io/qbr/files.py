@@ -1,9 +1,10 @@
 """Writing a binary report (PDF, PPTX) whole or not at all, like every other file cs-tui writes."""
 
 import sys
+from pathlib import Path
 
 from cs_tui.io.os_errors import os_error_cause
-from cs_tui.io.safe_output import OutputError, OutputTarget, replacing
+from cs_tui.io.safe_output import OutputError, OutputTarget, output_target, replacing
 
 
 def write_binary(target: OutputTarget, data: bytes) -> None:
@@ -29,3 +30,15 @@ def write_binary(target: OutputTarget, data: bytes) -> None:
             handle.flush()
     except OSError as error:
         raise OutputError(f"Cannot write {target.path}: {os_error_cause(error)}") from error
+
+
+def write_report_file(folder: Path, name: str, data: bytes) -> Path:
+    """`data` as `folder/name` (the folder made if needed), replacing an older copy whole."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"Cannot make {folder}: {os_error_cause(error)}") from error
+    target = output_target(folder / name)
+    write_binary(target, data)
+    assert target.path is not None
+    return target.path
