@@ -48,6 +48,7 @@ COMMAND_MODULES = (
     "imports",
     "locate",
     "log",
+    "metrics",
     "plan",
     "qbr",
     "score",

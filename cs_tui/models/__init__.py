@@ -16,6 +16,7 @@ from cs_tui.models.health import (
     SentimentCreate,
     SentimentEntry,
 )
+from cs_tui.models.owner_history import AccountOwnerChange
 from cs_tui.models.plan import (
     MilestoneCreate,
     ObjectiveCreate,
@@ -36,6 +37,7 @@ from cs_tui.models.signals import (
 __all__ = [
     "Account",
     "AccountCreate",
+    "AccountOwnerChange",
     "AccountSummary",
     "AccountUpdate",
     "CheckIn",
