@@ -7,41 +7,22 @@ import click
 
 from cs_tui.cli.context import database_option, open_store
 from cs_tui.cli.out_file import out_option, write_out
+from cs_tui.cli.periods import PERIOD, PERIOD_HELP
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:
-    from cs_tui.domain.qbr.quarter import Quarter
+    from cs_tui.domain.metrics.periods import Period
     from cs_tui.io.safe_output import OutputTarget
 
 
-class QuarterParam(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2
-    """A quarter written like 2026-Q3."""
-
-    name = "QUARTER"
-
-    def convert(
-        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-    ) -> "Quarter":
-        from cs_tui.domain.qbr.quarter import Quarter, QuarterError
-
-        if isinstance(value, Quarter):
-            return value
-        try:
-            return Quarter.parse(str(value))
-        except QuarterError as error:
-            self.fail(str(error), param, ctx)
-
-
-QUARTER = QuarterParam()
-F = TypeVar("F", bound=Callable[..., Any])
-
-
 def period_option(help_text: str) -> Callable[[F], F]:
-    return click.option("--period", "period", type=QUARTER, default=None, help=help_text)
+    return click.option("--period", "period", type=PERIOD, default=None, help=help_text)
 
 
 @click.command("qbr")
 @click.argument("reference", metavar="ACCOUNT")
-@period_option("The quarter, like 2026-Q3 (default: the current one, up to today).")
+@period_option(f"{PERIOD_HELP} (default: the last full quarter; one still running: up to today).")
 @click.option(
     "--format",
     "fmt",
@@ -54,7 +35,7 @@ def period_option(help_text: str) -> Callable[[F], F]:
 @database_option
 @click.pass_context
 def qbr(
-    ctx: click.Context, reference: str, period: "Quarter | None", fmt: str, out: "OutputTarget"
+    ctx: click.Context, reference: str, period: "Period | None", fmt: str, out: "OutputTarget"
 ) -> None:
     """The customer QBR pack: health trend, objectives, milestones, touches, NPS/CSAT, revenue
     and renewal, risks, wins and misses, and next quarter's plan. Internal notes never appear."""
@@ -81,7 +62,7 @@ def qbr(
                 raise click.exceptions.Exit(1) from None
             raise click.ClickException(str(error)) from error
     if out.path is not None:
-        click.echo(f"QBR pack of {pack.account_name} for {pack.quarter} written to {out}", err=True)
+        click.echo(f"QBR pack of {pack.account_name} for {pack.period} written to {out}", err=True)
 
 
 def register(cli: click.Group) -> None:

@@ -64,7 +64,7 @@ def test_a_binary_format_goes_down_a_pipe(run: Run) -> None:
     [
         (
             ("--period", "Q9"),
-            "Invalid value for '--period': 'Q9' is not a quarter; write it like 2026-Q3",
+            "Invalid value for '--period': 'Q9' is not a period (use 2026-Q3",
         ),
         (("--period", "2099-Q1"), "2099-Q1 has not started yet"),
         (("--format", "docx"), "Invalid value for '--format'"),

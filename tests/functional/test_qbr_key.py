@@ -1,4 +1,4 @@
-"""`Q` on Account 360 writes this quarter's QBR pack to the reports folder and says where."""
+"""`Q` on Account 360 writes the last full quarter's QBR pack to the reports folder and says where."""
 
 from pathlib import Path
 
@@ -24,14 +24,16 @@ async def test_q_writes_the_pack_and_says_where(tmp_path: Path, make_app: AppFac
         assert isinstance(app.screen, AccountScreen)
         await pilot.press("Q")
         await settle(pilot)
-        written = locations.reports_dir() / "acme-qbr-2026-Q2.md"
-        assert f"QBR pack for 2026-Q2 written to {written}" in notifications(app)
+        written = locations.reports_dir() / "acme-qbr-2026-Q1.md"
+        assert f"QBR pack for 2026-Q1 written to {written}" in notifications(app)
         text = written.read_text()
-        assert text.startswith("# Quarterly business review: Acme") and "$50,000" in text
+        assert (
+            text.startswith("# Quarterly business review: Acme") and "Last quarter's call" in text
+        )
         assert SECRET not in text
         await pilot.press("Q")  # again: the file is replaced, not duplicated
         await settle(pilot)
-        assert [p.name for p in locations.reports_dir().iterdir()] == ["acme-qbr-2026-Q2.md"]
+        assert [p.name for p in locations.reports_dir().iterdir()] == ["acme-qbr-2026-Q1.md"]
 
 
 async def test_a_pack_that_cannot_be_written_is_a_message(

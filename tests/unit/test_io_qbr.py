@@ -11,8 +11,8 @@ import pytest
 
 from cs_tui.data.qbr.pack import qbr_pack
 from cs_tui.data.store.database import Database
+from cs_tui.domain.metrics.periods import quarter
 from cs_tui.domain.qbr.pack import QbrPack
-from cs_tui.domain.qbr.quarter import Quarter
 from cs_tui.io.qbr.chart import health_svg
 from cs_tui.io.qbr.render import ReportsExtraMissing, file_name, render_bytes, render_text
 from tests.unit.data.qbr_book import SECRET, qbr_book
@@ -33,7 +33,7 @@ NUMBERS = (
 @pytest.fixture
 def pack(sqlite_db: Database) -> QbrPack:
     qbr_book(sqlite_db)
-    return qbr_pack(sqlite_db, "Acme", Quarter(2026, 2))
+    return qbr_pack(sqlite_db, "Acme", quarter(2026, 2))
 
 
 def test_markdown_is_the_canonical_pack(pack: QbrPack) -> None:

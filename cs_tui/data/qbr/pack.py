@@ -1,4 +1,4 @@
-"""The customer QBR pack of one account and one quarter, read in a handful of indexed queries.
+"""The customer QBR pack of one account and one period (a quarter), read in a few indexed queries.
 
 Internal notes (and follow-ups that came from them) are left out; people are shown by display name.
 """
@@ -14,6 +14,7 @@ from cs_tui.data.plans.read import plan_view
 from cs_tui.data.store.database import Database
 from cs_tui.data.store.errors import InvalidInputError
 from cs_tui.domain.enums import CheckInKind
+from cs_tui.domain.metrics.periods import Period, default_period, quarter_containing
 from cs_tui.domain.qbr import rules
 from cs_tui.domain.qbr.pack import (
     FollowUpLine,
@@ -27,7 +28,6 @@ from cs_tui.domain.qbr.pack import (
     Touch,
     Voice,
 )
-from cs_tui.domain.qbr.quarter import Quarter
 from cs_tui.domain.voice.scores import csat, nps
 from cs_tui.models import CheckIn, FollowUp, HealthSnapshot, RevenueEvent, SurveyResponse
 
@@ -45,11 +45,6 @@ def _day(value: Any) -> date:
 
 def _maybe_day(value: Any) -> date | None:
     return None if value is None else _day(value)
-
-
-def default_quarter(today: date) -> Quarter:
-    """The quarter a pack is for when none is named: the current one, up to today."""
-    return Quarter.of(today)
 
 
 def _health(
@@ -164,18 +159,19 @@ def _open_follow_ups(
     return planned, risk_titles
 
 
-def qbr_pack(db: Database, reference: str, quarter: Quarter | None = None) -> QbrPack:
-    """The account's QBR pack for the quarter (default: the current one, up to today)."""
+def qbr_pack(db: Database, reference: str, period: Period | None = None) -> QbrPack:
+    """The account's QBR pack for a period (default: the last full quarter); one still running is
+    shown up to today."""
     today = db.today()
-    quarter = quarter or default_quarter(today)
-    if quarter.start > today:
+    period = period or default_period(today)
+    if period.start > today:
         raise InvalidInputError(
-            f"{quarter.label} has not started yet (today is {today.isoformat()})",
+            f"{period.label} has not started yet (today is {today.isoformat()})",
             field="period",
-            hint=f"Use {Quarter.of(today).label} or an earlier quarter.",
+            hint=f"Use {quarter_containing(today).label} or an earlier period.",
         )
-    start, end = quarter.start, min(quarter.end, today)
-    following = quarter.next()
+    start, end = period.start, min(period.end, today)
+    following = period.next()
     with db.read() as session:
         account = resolve_account(session, reference)
         plan = plan_view(session, account)
@@ -201,8 +197,8 @@ def qbr_pack(db: Database, reference: str, quarter: Quarter | None = None) -> Qb
         for m in o.milestones
     ]  # fmt: skip
     health = rules.health_trend(points)
-    done = rules.done_in(milestones, quarter)
-    due = rules.due_by(milestones, quarter)
+    done = rules.done_in(milestones, period)
+    due = rules.due_by(milestones, period)
     renewed = [line.day for line in revenue if line.kind == "renewal"]
     renewal = Renewal(
         renewal_on=account.contract_end,
@@ -217,7 +213,7 @@ def qbr_pack(db: Database, reference: str, quarter: Quarter | None = None) -> Qb
         owner=rules.display_name(account.owner),
         segment=account.segment,
         stage=str(account.lifecycle_stage),
-        quarter=quarter.label,
+        period=period.label,
         period_start=start,
         period_end=end,
         as_of=today,
@@ -233,7 +229,7 @@ def qbr_pack(db: Database, reference: str, quarter: Quarter | None = None) -> Qb
         risks=rules.risks(raised, risk_titles, health, voice),
         wins=rules.wins(objectives, done, revenue, health, voice),
         misses=rules.misses(objectives, due, revenue, health, today),
-        next_quarter=following.label,
+        next_period=following.label,
         next_milestones=rules.planned_for(milestones, following),
         next_follow_ups=tuple(planned),
     )

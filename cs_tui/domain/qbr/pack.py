@@ -118,10 +118,10 @@ class QbrPack:
     owner: str
     segment: str
     stage: str
-    quarter: str  # 2026-Q3
+    period: str  # the period's label: 2026-Q3 (or 2026-09, 2026, a range)
     period_start: date
     period_end: date
-    as_of: date  # the day the pack was made; a quarter still running is shown up to it
+    as_of: date  # the day the pack was made; a period still running is shown up to it
     health: HealthTrend
     objectives: tuple[ObjectiveLine, ...]
     milestones_done: tuple[MilestoneLine, ...]
@@ -134,7 +134,7 @@ class QbrPack:
     risks: tuple[str, ...]
     wins: tuple[str, ...]
     misses: tuple[str, ...]
-    next_quarter: str
+    next_period: str
     next_milestones: tuple[MilestoneLine, ...]
     next_follow_ups: tuple[FollowUpLine, ...]
 

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from cs_tui.domain.metrics.periods import Period
 from cs_tui.domain.money import format_money
 from cs_tui.domain.qbr.pack import (
     HealthPoint,
@@ -18,7 +19,6 @@ from cs_tui.domain.qbr.pack import (
     Touch,
     Voice,
 )
-from cs_tui.domain.qbr.quarter import Quarter
 
 NEGATIVE_REVENUE = frozenset({"downsell", "churn"})
 HEALTH_MOVE_POINTS = 5.0  # a change of at least this many points is a win or a miss
@@ -68,32 +68,30 @@ def health_trend(points: Iterable[HealthPoint]) -> HealthTrend:
     )
 
 
-def done_in(milestones: Iterable[MilestoneLine], quarter: Quarter) -> tuple[MilestoneLine, ...]:
+def done_in(milestones: Iterable[MilestoneLine], period: Period) -> tuple[MilestoneLine, ...]:
     """Milestones completed during the quarter, in the order they were done."""
     done = [
         m
         for m in milestones
-        if m.status == "done" and m.completed_on is not None and quarter.contains(m.completed_on)
+        if m.status == "done" and m.completed_on is not None and period.contains(m.completed_on)
     ]
     return tuple(sorted(done, key=lambda m: (m.completed_on or date.min, m.title)))
 
 
-def due_by(milestones: Iterable[MilestoneLine], quarter: Quarter) -> tuple[MilestoneLine, ...]:
+def due_by(milestones: Iterable[MilestoneLine], period: Period) -> tuple[MilestoneLine, ...]:
     """Milestones not done that were due by the quarter's end, earliest first."""
     due = [
         m
         for m in milestones
-        if m.status != "done" and m.due_on is not None and m.due_on <= quarter.end
+        if m.status != "done" and m.due_on is not None and m.due_on <= period.end
     ]
     return tuple(sorted(due, key=lambda m: (m.due_on or date.min, m.title)))
 
 
-def planned_for(milestones: Iterable[MilestoneLine], quarter: Quarter) -> tuple[MilestoneLine, ...]:
+def planned_for(milestones: Iterable[MilestoneLine], period: Period) -> tuple[MilestoneLine, ...]:
     """Open milestones for the next quarter: due by its end (late ones carry over), or undated."""
     open_ = [
-        m
-        for m in milestones
-        if m.status != "done" and (m.due_on is None or m.due_on <= quarter.end)
+        m for m in milestones if m.status != "done" and (m.due_on is None or m.due_on <= period.end)
     ]
     return tuple(sorted(open_, key=lambda m: (m.due_on or date.max, m.title)))
 

@@ -119,4 +119,4 @@ def file_name(pack: QbrPack, fmt: str) -> str:
     """`acme-corp-qbr-2026-Q3.md`: a safe file name for the pack."""
     stem = "".join(ch.lower() if ch.isalnum() else "-" for ch in pack.account_name)
     stem = "-".join(part for part in stem.split("-") if part) or "account"
-    return f"{stem}-qbr-{pack.quarter}.{fmt}"
+    return f"{stem}-qbr-{pack.period}.{fmt}"

@@ -78,10 +78,10 @@ def render_pptx(pack: QbrPack) -> bytes:
     csm = f" · your CSM: {pack.owner}" if pack.owner else ""
     slide.placeholders[
         1
-    ].text = f"{pack.quarter} ({day(pack.period_start)} to {day(pack.period_end)}){csm}"
+    ].text = f"{pack.period} ({day(pack.period_start)} to {day(pack.period_end)}){csm}"
 
     slide = deck.slides.add_slide(bullets_layout)
-    slide.shapes.title.text = f"{pack.quarter} in numbers"
+    slide.shapes.title.text = f"{pack.period} in numbers"
     band = f" ({label(pack.health.band)})" if pack.health.band else ""
     _bullets(
         slide,
@@ -164,7 +164,7 @@ def render_pptx(pack: QbrPack) -> bytes:
     )
 
     slide = deck.slides.add_slide(bullets_layout)
-    slide.shapes.title.text = f"Plan for {pack.next_quarter}"
+    slide.shapes.title.text = f"Plan for {pack.next_period}"
     _bullets(
         slide,
         [f"{m.title} ({m.owner or 'unassigned'})" + (f", due {day(m.due_on)}" if m.due_on else "")

@@ -208,7 +208,7 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
         self.app.push_screen(PlanScreen(self.account_id))
 
     def action_qbr_pack(self) -> None:
-        """Write this quarter's QBR pack (Markdown) to the reports folder, and say where."""
+        """Write the last full quarter's QBR pack (Markdown) to the reports folder; say where."""
         self.notify("Writing the QBR pack…", timeout=2)
         self._write_qbr_pack()
 
@@ -229,7 +229,7 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=8)
             return
         self.app.call_from_thread(
-            self.notify, f"QBR pack for {pack.quarter} written to {path}", timeout=8
+            self.notify, f"QBR pack for {pack.period} written to {path}", timeout=8
         )
 
     def action_timeline_kind(self) -> None:

@@ -9,16 +9,16 @@ import pytest
 from cs_tui.data.qbr.pack import qbr_pack
 from cs_tui.data.store.database import Database
 from cs_tui.data.store.errors import InvalidInputError, NotFoundError
-from cs_tui.domain.qbr.quarter import Quarter
+from cs_tui.domain.metrics.periods import quarter
 from tests.unit.data.qbr_book import SECRET, qbr_book
 
-Q2 = Quarter(2026, 2)
+Q2 = quarter(2026, 2)
 
 
 def test_the_pack_holds_the_quarter_of_the_account(db: Database) -> None:
     qbr_book(db)
     pack = qbr_pack(db, "acme", Q2)
-    assert (pack.account_name, pack.quarter, pack.owner, pack.next_quarter) == (
+    assert (pack.account_name, pack.period, pack.owner, pack.next_period) == (
         "Acme",
         "2026-Q2",
         "Tess",
@@ -90,17 +90,17 @@ def test_internal_notes_never_appear(db: Database) -> None:
 
 def test_an_earlier_quarter_and_the_default_one(db: Database) -> None:
     qbr_book(db)
-    q1 = qbr_pack(db, "Acme", Quarter(2026, 1))
+    q1 = qbr_pack(db, "Acme", quarter(2026, 1))
     assert (q1.period_end, [p.score for p in q1.health.points]) == (date(2026, 3, 31), [40])
     assert [t.summary for t in q1.touches] == ["Last quarter's call"]
     assert q1.voice.nps == 100 and q1.revenue == ()
-    assert qbr_pack(db, "Acme").quarter == "2026-Q2"
+    assert qbr_pack(db, "Acme").period == "2026-Q1"  # the last full quarter
 
 
 def test_a_future_quarter_or_unknown_account_is_refused(db: Database) -> None:
     qbr_book(db)
     with pytest.raises(InvalidInputError, match="2026-Q3 has not started yet"):
-        qbr_pack(db, "Acme", Quarter(2026, 3))
+        qbr_pack(db, "Acme", quarter(2026, 3))
     with pytest.raises(NotFoundError):
         qbr_pack(db, "Nobody", Q2)
 

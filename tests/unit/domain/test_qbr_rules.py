@@ -1,4 +1,4 @@
-"""Quarters, display names, and the QBR pack's rules: the trend, done and due, wins, misses, risks."""
+"""Display names, and the QBR pack's rules: the trend, done and due, wins, misses, risks."""
 
 from datetime import date, timedelta
 
@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cs_tui.domain.metrics.periods import quarter
 from cs_tui.domain.qbr import rules
 from cs_tui.domain.qbr.pack import (
     HealthPoint,
@@ -15,47 +16,6 @@ from cs_tui.domain.qbr.pack import (
     SurveyLine,
     Voice,
 )
-from cs_tui.domain.qbr.quarter import Quarter, QuarterError
-
-days = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("2026-Q3", Quarter(2026, 3)),
-        ("2026q1", Quarter(2026, 1)),
-        (" 2025 - Q4 ", Quarter(2025, 4)),
-    ],
-)
-def test_quarters_are_read_as_people_write_them(text: str, expected: Quarter) -> None:
-    assert Quarter.parse(text) == expected
-
-
-@pytest.mark.parametrize("text", ["2026-Q5", "Q3", "2026-3", "", "last quarter", "2026-Q0"])
-def test_anything_else_is_refused_with_the_expected_spelling(text: str) -> None:
-    with pytest.raises(QuarterError, match="like 2026-Q3"):
-        Quarter.parse(text)
-
-
-def test_a_quarters_days() -> None:
-    q = Quarter(2026, 4)
-    assert (q.start, q.end, q.next(), q.previous()) == (
-        date(2026, 10, 1),
-        date(2026, 12, 31),
-        Quarter(2027, 1),
-        Quarter(2026, 3),
-    )
-    assert Quarter(2024, 1).end == date(2024, 3, 31)
-
-
-@given(days)
-def test_every_day_is_in_its_quarter_and_quarters_tile_the_calendar(day: date) -> None:
-    q = Quarter.of(day)
-    assert q.contains(day) and q.start <= day <= q.end
-    assert q.next().start == q.end + timedelta(days=1)
-    assert q.next().previous() == q == q.previous().next()
-    assert Quarter.parse(q.label) == q
 
 
 @pytest.mark.parametrize(
@@ -113,7 +73,7 @@ def _milestone(
 
 
 def test_done_due_and_planned_milestones() -> None:
-    q2 = Quarter(2026, 2)
+    q2 = quarter(2026, 2)
     milestones = [
         _milestone("done in Q2", "done", date(2026, 5, 1), date(2026, 5, 2)),
         _milestone("done in Q1", "done", date(2026, 3, 1), date(2026, 3, 2)),
