@@ -25,6 +25,7 @@ from cs_tui.models.plan import (
     SuccessPlan,
     SuccessPlanUpdate,
 )
+from cs_tui.models.review import BookReview, ReviewAction
 from cs_tui.models.signals import (
     MetricSample,
     MetricSampleCreate,
@@ -40,6 +41,7 @@ __all__ = [
     "AccountOwnerChange",
     "AccountSummary",
     "AccountUpdate",
+    "BookReview",
     "CheckIn",
     "CheckInCreate",
     "FollowUp",
@@ -53,6 +55,7 @@ __all__ = [
     "PlanObjective",
     "RevenueEvent",
     "RevenueEventCreate",
+    "ReviewAction",
     "ScoreOverride",
     "ScoreOverrideCreate",
     "SentimentCreate",
