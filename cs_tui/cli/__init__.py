@@ -51,6 +51,7 @@ COMMAND_MODULES = (
     "metrics",
     "plan",
     "qbr",
+    "review",
     "score",
     "survey_import",
     "surveys",
