@@ -45,6 +45,7 @@ class CsTuiApp(WorkActions):
         Binding("a", "show_accounts", "Accounts", id="app.accounts"),
         Binding("f", "show_follow_ups", "Follow-ups", id="app.follow_ups"),
         Binding("c", "log_check_in", "Check-in", id="app.check_in"),
+        Binding("R", "show_reviews", "Reviews", id="app.reviews", show=False),
         Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
     ]
 
@@ -88,6 +89,7 @@ class CsTuiApp(WorkActions):
         self.sub_title = f"{self.settings.user} · {self._database_label()}"
         from cs_tui.screens.account_list import AccountListScreen
         from cs_tui.screens.follow_ups.screen import FollowUpsScreen
+        from cs_tui.screens.reviews import ReviewsScreen
         from cs_tui.screens.today import TodayScreen
 
         self.add_mode(
@@ -95,6 +97,7 @@ class CsTuiApp(WorkActions):
         )
         self.add_mode("today", lambda: self._styled(TodayScreen()))
         self.add_mode("follow_ups", lambda: self._styled(FollowUpsScreen()))
+        self.add_mode("reviews", lambda: self._styled(ReviewsScreen()))
         if self.opening.first_page:
             self.switch_mode(self.home_mode)
         else:
@@ -284,6 +287,9 @@ class CsTuiApp(WorkActions):
 
     def action_show_follow_ups(self) -> None:
         self._show_mode("follow_ups")
+
+    def action_show_reviews(self) -> None:
+        self._show_mode("reviews")
 
     def _account_list(self) -> Any:
         from cs_tui.screens.account_list import AccountListScreen

@@ -1,5 +1,6 @@
 """Changing a review: its written sections, its status (held on a day), and its actions."""
 
+from collections.abc import Sequence
 from datetime import date
 
 from sqlmodel import col, select
@@ -61,6 +62,44 @@ def set_review_status(
         return review_view(session, review)
 
 
+def _checked_action(title: str, owner: str, where: str = "") -> tuple[str, str]:
+    title, owner = " ".join(title.split()), owner.strip()
+    text_field = where or "TEXT"
+    if not title:
+        raise InvalidInputError(f"{text_field}: say what is to be done", field="title")
+    if len(title) > MAX_TITLE:
+        raise InvalidInputError(
+            f"{text_field}: at most {MAX_TITLE} characters, not {len(title)}", field="title"
+        )
+    if not owner:
+        raise InvalidInputError("--owner: name who does it", field="owner")
+    if len(owner) > 120:
+        raise InvalidInputError("--owner: at most 120 characters", field="owner")
+    return title, owner
+
+
+def add_actions(
+    db: Database, reference: str, actions: Sequence[tuple[str, str, date, date | None]]
+) -> list[ActionView]:
+    """Actions agreed in the review, (title, owner, due, check day) each, all saved or none."""
+    checked = [
+        (*_checked_action(title, owner, f"line {n}" if len(actions) > 1 else ""), due, check)
+        for n, (title, owner, due, check) in enumerate(actions, start=1)
+    ]
+    with db.write() as session:
+        review = resolve_review(session, reference)
+        added = []
+        for title, owner, due_on, check_on in checked:
+            action = ReviewAction(
+                review_id=review.id, title=title, owner=owner, due_on=due_on, check_on=check_on,
+                updated_by=db.user,
+            )  # fmt: skip
+            session.add(action)
+            added.append(action)
+        session.flush()
+        return [action_view(a) for a in added]
+
+
 def add_action(
     db: Database,
     reference: str,
@@ -71,26 +110,7 @@ def add_action(
     check_on: date | None = None,
 ) -> ActionView:
     """An action agreed in the review: its owner, when it is due, and a day to check it again."""
-    title, owner = " ".join(title.split()), owner.strip()
-    if not title:
-        raise InvalidInputError("TEXT: say what is to be done", field="title")
-    if len(title) > MAX_TITLE:
-        raise InvalidInputError(
-            f"TEXT: at most {MAX_TITLE} characters, not {len(title)}", field="title"
-        )
-    if not owner:
-        raise InvalidInputError("--owner: name who does it", field="owner")
-    if len(owner) > 120:
-        raise InvalidInputError("--owner: at most 120 characters", field="owner")
-    with db.write() as session:
-        review = resolve_review(session, reference)
-        action = ReviewAction(
-            review_id=review.id, title=title, owner=owner, due_on=due_on, check_on=check_on,
-            updated_by=db.user,
-        )  # fmt: skip
-        session.add(action)
-        session.flush()
-        return action_view(action)
+    return add_actions(db, reference, [(title, owner, due_on, check_on)])[0]
 
 
 def _set_action(db: Database, reference: str, status: str) -> ActionView:

@@ -52,7 +52,9 @@ def _money(group: GroupMetrics | None, currency: str) -> MoneyMetrics | None:
     return None
 
 
-def metric_rows(current: GroupMetrics | None, previous: GroupMetrics | None) -> tuple[MetricRow, ...]:
+def metric_rows(
+    current: GroupMetrics | None, previous: GroupMetrics | None
+) -> tuple[MetricRow, ...]:
     """The book's metrics for the period beside the previous one: counts, rates, voice, and per
     currency the ARR, GRR, NRR, expansion, contraction and churn (never summed across currencies)."""
     rows = _group_rows(current, previous)
@@ -146,3 +148,9 @@ def done_report(actions: Sequence[Any], today: Any) -> str:
     late = sum(1 for a in actions if a.state(today) == "late")
     text = f"{done} of {len(actions)} actions done"
     return text + (f", {late} late" if late else "")
+
+
+def default_scope(user: str, owners: Iterable[str]) -> str:
+    """Whose reviews a person sees first: a CSM (who owns accounts) their own ("mine"), a lead
+    (who owns none) the team's ("team")."""
+    return "mine" if user in set(owners) else "team"
