@@ -168,3 +168,29 @@ def test_the_users_own_template_is_used(run: Run) -> None:
     review = prepare(run)
     assert review["expectations"]["name"] == "Our review"  # type: ignore[index]
     assert review["template"] == str(user_template_file())
+
+
+@pytest.mark.usefixtures("book")
+def test_today_lists_review_actions_due_or_to_check(run: Run) -> None:
+    short = str(prepare(run)["id"])[-8:]
+    run(
+        "review",
+        "action",
+        "add",
+        short,
+        "Call every red account",
+        "--owner",
+        "tess",
+        "--due",
+        "2026-01-10",
+    )
+    run("review", "action", "add", short, "Later", "--owner", "tess", "--due", "2099-01-10")
+    data = json.loads(run("today", "--json").stdout)
+    assert [(a["title"], a["state"], a["review_period"]) for a in data["review_actions"]] == [
+        ("Call every red account", "late", "2026-Q2"),
+    ]
+    text = run("today").stdout
+    assert (
+        "Call every red account\ttess\tlate\t2026-01-10\ttess 2026-Q2\treview action done" in text
+    )
+    assert json.loads(run("today", "--owner", "sam", "--json").stdout)["review_actions"] == []
