@@ -51,6 +51,7 @@ MODULES: tuple[str, ...] = (
     "checkin_speed",
     "survey_import",
     "qbr_pack",
+    "metrics_speed",
 )
 """The modules of the suite, in the order their benchmarks run and are reported."""
 

@@ -2,36 +2,44 @@
 
 Every live account (with its health band and plan status from the summary cache), the revenue
 events on or after the earliest day asked about (older ones change no ARR in the periods), the
-owner history, and the survey responses in the periods. No query per account.
+owner history, and the survey responses in the periods. No query per account. Rows come straight
+from the driver's cursor (no result objects, no UUID objects per row): at 100,000 accounts and a
+few hundred thousand events, per-row processing is most of the cost.
 """
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-
-from sqlalchemy import select
 
 from cs_tui.data.store.database import Database
 from cs_tui.domain.enums import AGREED_PLAN_STATUSES, RevenueKind, SurveyKind
 from cs_tui.domain.metrics.arr import OwnerChange, RevenueChange
 from cs_tui.domain.metrics.book import Response
 from cs_tui.domain.metrics.flows import AccountFacts
-from cs_tui.models import (
-    Account,
-    AccountOwnerChange,
-    AccountSummary,
-    RevenueEvent,
-    SurveyResponse,
-)
 
-ACCOUNT = Account.__table__  # type: ignore[attr-defined]
-SUMMARY = AccountSummary.__table__  # type: ignore[attr-defined]
-REVENUE = RevenueEvent.__table__  # type: ignore[attr-defined]
-OWNER_CHANGE = AccountOwnerChange.__table__  # type: ignore[attr-defined]
-RESPONSE = SurveyResponse.__table__  # type: ignore[attr-defined]
 AGREED = frozenset(s.value for s in AGREED_PLAN_STATUSES)
+
+ACCOUNTS_SQL = """
+SELECT a.id, a.name, a.owner, a.segment, a.currency, a.arr_minor, a.contract_end,
+       s.band, s.plan_status
+FROM account a LEFT JOIN account_summary s ON s.account_id = a.id
+WHERE a.deleted_at IS NULL
+"""
+EVENTS_SQL = """
+SELECT account_id, kind, amount_minor, occurred_on FROM revenue_event
+WHERE deleted_at IS NULL AND occurred_on >= {mark}
+ORDER BY occurred_on, created_at
+"""
+OWNERS_SQL = """
+SELECT account_id, changed_on, owner, previous_owner FROM account_owner_change
+WHERE deleted_at IS NULL ORDER BY changed_on, created_at
+"""
+RESPONSES_SQL = """
+SELECT account_id, kind, moment, score, responded_on FROM survey_response
+WHERE deleted_at IS NULL AND responded_on >= {mark} AND responded_on <= {mark}
+"""
 
 
 @dataclass(frozen=True)
@@ -44,80 +52,80 @@ class BookData:
     responses: tuple[Response, ...]
 
 
-def _hex(value: Any) -> str:
+def _uuid_hex(value: Any) -> str:
     return value.hex if isinstance(value, uuid.UUID) else uuid.UUID(str(value)).hex
 
 
-def _grouped(rows: Iterable[tuple[Any, Any]]) -> dict[str, list[Any]]:
+def _same(value: Any) -> Any:
+    return value
+
+
+def _iso_day(value: Any) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    mark = "?" if db.backend == "sqlite" else "%s"
+    connection = db.engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        try:
+            values = tuple(
+                v.isoformat() if mark == "?" and isinstance(v, date) else v for v in params
+            )
+            cursor.execute(sql.format(mark=mark), values)
+            return [tuple(row) for row in cursor.fetchall()]
+        finally:
+            cursor.close()
+    finally:
+        connection.close()
+
+
+def _grouped(rows: Iterable[tuple[str, Any]]) -> dict[str, list[Any]]:
     grouped: dict[str, list[Any]] = {}
     for account_id, item in rows:
-        grouped.setdefault(_hex(account_id), []).append(item)
+        found = grouped.get(account_id)
+        if found is None:
+            grouped[account_id] = [item]
+        else:
+            found.append(item)
     return grouped
 
 
 def load_book(db: Database, *, since: date, until: date) -> BookData:
     """Everything the metrics of periods within [since, until] need."""
-    accounts_query = (
-        select(
-            ACCOUNT.c.id, ACCOUNT.c.name, ACCOUNT.c.owner, ACCOUNT.c.segment, ACCOUNT.c.currency,
-            ACCOUNT.c.arr_minor, ACCOUNT.c.contract_end, SUMMARY.c.band, SUMMARY.c.plan_status,
-        )
-        .select_from(ACCOUNT.outerjoin(SUMMARY, SUMMARY.c.account_id == ACCOUNT.c.id))
-        .where(ACCOUNT.c.deleted_at.is_(None))
-    )  # fmt: skip
-    events_query = (
-        select(REVENUE.c.account_id, REVENUE.c.kind, REVENUE.c.amount_minor, REVENUE.c.occurred_on)
-        .where(REVENUE.c.deleted_at.is_(None), REVENUE.c.occurred_on >= since)
-        .order_by(REVENUE.c.occurred_on, REVENUE.c.created_at)
-    )
-    owners_query = (
-        select(
-            OWNER_CHANGE.c.account_id, OWNER_CHANGE.c.changed_on, OWNER_CHANGE.c.owner,
-            OWNER_CHANGE.c.previous_owner,
-        )
-        .where(OWNER_CHANGE.c.deleted_at.is_(None))
-        .order_by(OWNER_CHANGE.c.changed_on, OWNER_CHANGE.c.created_at)
-    )  # fmt: skip
-    responses_query = select(
-        RESPONSE.c.account_id, RESPONSE.c.kind, RESPONSE.c.moment, RESPONSE.c.score,
-        RESPONSE.c.responded_on,
-    ).where(
-        RESPONSE.c.deleted_at.is_(None),
-        RESPONSE.c.responded_on >= since, RESPONSE.c.responded_on <= until,
-    )  # fmt: skip
+    sqlite = db.backend == "sqlite"
+    # SQLite hands out ids as 32 hex digits and dates as ISO text; PostgreSQL UUIDs and dates
+    key: Callable[[Any], str] = _same if sqlite else _uuid_hex
+    day: Callable[[Any], Any] = date.fromisoformat if sqlite else _same
+    maybe_day: Callable[[Any], date | None] = _iso_day if sqlite else _same
     kinds = {k.value: k for k in RevenueKind}
     survey_kinds = {k.value: k for k in SurveyKind}
-    with db.engine.connect() as connection:
-        events = _grouped(
-            (a, RevenueChange(kinds[kind], int(amount), day))
-            for a, kind, amount, day in connection.execute(events_query)
-        )
-        owners = _grouped(
-            (a, OwnerChange(day, owner, previous))
-            for a, day, owner, previous in connection.execute(owners_query)
-        )
-        accounts = []
-        for row in connection.execute(accounts_query):
-            key = _hex(row[0])
-            accounts.append(
-                AccountFacts(
-                    id=key,
-                    name=row[1],
-                    owner=row[2],
-                    segment=row[3],
-                    currency=row[4],
-                    arr_minor=int(row[5]),
-                    contract_end=row[6],
-                    band=row[7] or "",
-                    agreed_plan=row[8] in AGREED,
-                    events=tuple(events.get(key, ())),
-                    owner_changes=tuple(owners.get(key, ())),
-                )
+    events = _grouped(
+        (key(a), RevenueChange(kinds[kind], int(amount), day(on)))
+        for a, kind, amount, on in _rows(db, EVENTS_SQL, (since,))
+    )
+    owners = _grouped(
+        (key(a), OwnerChange(day(on), owner, previous))
+        for a, on, owner, previous in _rows(db, OWNERS_SQL)
+    )
+    no_events: tuple[RevenueChange, ...] = ()
+    no_owners: tuple[OwnerChange, ...] = ()
+    accounts = []
+    for row in _rows(db, ACCOUNTS_SQL):
+        account_id = key(row[0])
+        mine, moved = events.get(account_id), owners.get(account_id)
+        accounts.append(
+            AccountFacts(
+                account_id, row[1], row[2], row[3], row[4], int(row[5]), maybe_day(row[6]),
+                row[7] or "", row[8] in AGREED, tuple(mine) if mine else no_events,
+                tuple(moved) if moved else no_owners,
             )
-        live = {a.id for a in accounts}
-        responses = [
-            Response(key, survey_kinds[kind], moment, int(score), day)
-            for a, kind, moment, score, day in connection.execute(responses_query)
-            if (key := _hex(a)) in live
-        ]
+        )  # fmt: skip
+    live = {a.id for a in accounts}
+    responses = [
+        Response(account_id, survey_kinds[kind], moment, int(score), day(on))
+        for a, kind, moment, score, on in _rows(db, RESPONSES_SQL, (since, until))
+        if (account_id := key(a)) in live
+    ]
     return BookData(since, until, tuple(accounts), tuple(responses))

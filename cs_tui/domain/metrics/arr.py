@@ -53,6 +53,8 @@ def arr_on(current_minor: int, events: Iterable[RevenueChange], day: date) -> in
 
 def owner_on(current: str, changes: Sequence[OwnerChange], day: date) -> str:
     """Who owned the account on `day`; `changes` in the order they were made."""
+    if not changes:
+        return current
     ordered = sorted(changes, key=lambda c: c.changed_on)  # stable: same-day changes keep order
     before = [c for c in ordered if c.changed_on <= day]
     if before:

@@ -8,12 +8,13 @@ logos, renewals, plan coverage) and voice (NPS, CSAT) are currency-free.
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from cs_tui.domain.enums import SurveyKind, SurveyMoment
 from cs_tui.domain.metrics import formulas
 from cs_tui.domain.metrics.arr import owner_on
-from cs_tui.domain.metrics.flows import AccountFacts, AccountFlow, period_flows
+from cs_tui.domain.metrics.flows import AccountFacts, AccountFlow, flow_numbers, period_flows
 from cs_tui.domain.metrics.periods import Period
 from cs_tui.domain.voice.scores import CsatResult, NpsResult, csat, nps
 
@@ -113,12 +114,20 @@ class BookMetrics:
     moment: str | None  # the survey moment NPS and CSAT were limited to, if any
     total: GroupMetrics
     groups: tuple[GroupMetrics, ...]
-    flows: tuple[AccountFlow, ...] = field(repr=False)
     by_moment: tuple["MomentVoice", ...] = ()
+    accounts: Sequence[AccountFacts] = field(default=(), repr=False, compare=False)
+    at_risk_ids: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     @property
     def currencies(self) -> tuple[str, ...]:
         return tuple(m.currency for m in self.total.money)
+
+    @cached_property
+    def flows(self) -> tuple[AccountFlow, ...]:
+        """Every account's flow in the period (worked out when first asked for)."""
+        return period_flows(
+            self.accounts, self.period, today=self.as_of, at_risk_ids=self.at_risk_ids
+        )
 
 
 def group_key(flow: AccountFlow, by: Grouping) -> str:
@@ -177,24 +186,83 @@ def book_metrics(
     at_risk_ids: frozenset[str] = frozenset(),
 ) -> BookMetrics:
     """The period's metrics; `responses` may span more than the period (those outside are left
-    out), `at_risk_ids` are accounts forecast at risk (red health counts anyway)."""
-    flows = period_flows(accounts, period, today=today, at_risk_ids=at_risk_ids)
+    out), `at_risk_ids` are accounts forecast at risk (red health counts anyway).
+
+    One pass over the accounts adds each one's flow into its group's tallies (the same sums as
+    `summarise` over the flows, without making 100,000 flow objects).
+    """
+    counts: dict[str, list[int]] = {}
+    money: dict[tuple[str, str], list[int]] = {}
+    start = period.start
+    for facts in accounts:
+        numbers = flow_numbers(facts, period, today, facts.id in at_risk_ids)
+        if numbers is None:
+            continue
+        starting, ending, new, expansion, contraction, churn = numbers[:6]
+        due, pending, renewed, renewed_minor, risky = numbers[6:]
+        if by is None:
+            key = ""
+        elif by == "segment":
+            key = facts.segment
+        else:
+            key = (
+                owner_on(facts.owner, facts.owner_changes, start)
+                if facts.owner_changes
+                else facts.owner
+            )
+        c = counts.get(key)
+        if c is None:
+            c = counts[key] = [0] * 9
+        m = money.get((key, facts.currency))
+        if m is None:
+            m = money[(key, facts.currency)] = [0] * 10
+        if ending > 0:
+            c[0] += 1
+        if starting > 0:
+            c[1] += 1
+            if ending <= 0:
+                c[3] += 1
+        elif new > 0:
+            c[2] += 1
+        if due:
+            if pending:
+                c[6] += 1
+            else:
+                c[4] += 1
+                m[6] += starting
+                m[7] += min(renewed_minor, starting)
+                m[8] += renewed_minor
+            if renewed:
+                c[5] += 1
+            if facts.agreed_plan:
+                c[7] += 1
+        if risky:
+            c[8] += 1
+            m[9] += ending
+        m[0] += starting
+        m[1] += new
+        m[2] += expansion
+        m[3] += contraction
+        m[4] += churn
+        m[5] += ending
     voice = [
         r for r in responses
         if period.contains(r.responded_on) and (moment is None or r.moment == moment)
     ]  # fmt: skip
-    total = summarise("", flows, voice)
+    total = _tallied("", list(counts.values()), _summed_money(money), voice)
     groups: tuple[GroupMetrics, ...] = ()
     if by is not None:
-        key_of = _account_keys(accounts, flows, period, by)
-        flows_by: dict[str, list[AccountFlow]] = {}
-        for flow in flows:
-            flows_by.setdefault(group_key(flow, by), []).append(flow)
+        key_of = _account_keys(accounts, period, by)
         voice_by: dict[str, list[Response]] = {}
         for response in voice:
             voice_by.setdefault(key_of(response.account_id), []).append(response)
-        keys = sorted(set(flows_by) | set(voice_by))
-        groups = tuple(summarise(k, flows_by.get(k, []), voice_by.get(k, [])) for k in keys)
+        groups = tuple(
+            _tallied(
+                k, [counts.get(k, [0] * 9)],
+                {c: v for (g, c), v in money.items() if g == k}, voice_by.get(k, []),
+            )
+            for k in sorted(set(counts) | set(voice_by))
+        )  # fmt: skip
     by_moment = tuple(
         MomentVoice(
             m.value,
@@ -203,19 +271,41 @@ def book_metrics(
         )
         for m in SurveyMoment
     )
-    return BookMetrics(period, today, by, moment, total, groups, flows, by_moment)
+    return BookMetrics(period, today, by, moment, total, groups, by_moment, accounts, at_risk_ids)
+
+
+def _summed_money(money: dict[tuple[str, str], list[int]]) -> dict[str, list[int]]:
+    summed: dict[str, list[int]] = {}
+    for (_key, currency), values in money.items():
+        into = summed.setdefault(currency, [0] * 10)
+        for index, value in enumerate(values):
+            into[index] += value
+    return summed
+
+
+def _tallied(
+    key: str,
+    counts: Sequence[list[int]],
+    money: dict[str, list[int]],
+    voice: Sequence[Response],
+) -> GroupMetrics:
+    c = [sum(column) for column in zip(*counts, strict=True)] if counts else [0] * 9
+    return GroupMetrics(
+        key=key, accounts=c[0], cohort=c[1], new_logos=c[2], churned=c[3], due=c[4],
+        renewed=c[5], open_renewals=c[6], with_plan=c[7], at_risk=c[8],
+        money=tuple(MoneyMetrics(currency, *money[currency]) for currency in sorted(money)),
+        nps=nps(r.score for r in voice if r.kind is SurveyKind.NPS),
+        csat=csat(r.score for r in voice if r.kind is SurveyKind.CSAT),
+    )  # fmt: skip
 
 
 def _account_keys(
-    accounts: Sequence[AccountFacts], flows: Sequence[AccountFlow], period: Period, by: Grouping
+    accounts: Sequence[AccountFacts], period: Period, by: Grouping
 ) -> Callable[[str], str]:
-    """The group of any account (for responses of accounts with no flow in the period too)."""
-    known = {f.account_id: group_key(f, by) for f in flows}
+    """The group of any account, for its survey responses."""
     facts = {a.id: a for a in accounts}
 
     def key_of(account_id: str) -> str:
-        if account_id in known:
-            return known[account_id]
         found = facts.get(account_id)
         if found is None:
             return ""

@@ -48,6 +48,10 @@ def _share(value: float | None) -> tuple[float | None, str]:
     return value, share_text(value)
 
 
+def _counted(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def _of(part: int, whole: int) -> str:
     return f"{part:,} of {whole:,}" if whole else ""
 
@@ -68,7 +72,7 @@ FIGURES: tuple[tuple[FigureKind, Reader], ...] = (
      lambda g, _m: (*_count(g.accounts), f"{g.cohort:,} at the start")),
     (FigureKind("starting", "Starting ARR", "cohort", True, True), _money("starting")),
     (FigureKind("new", "New business", "new", True, True),
-     lambda g, m: (*_money("new")(g, m)[:2], f"{g.new_logos:,} new logos")),
+     lambda g, m: (*_money("new")(g, m)[:2], _counted(g.new_logos, "new logo"))),
     (FigureKind("expansion", "Expansion", "expansion", True, True), _money("expansion")),
     (FigureKind("contraction", "Contraction", "contraction", True, False), _money("contraction")),
     (FigureKind("churn", "Churned ARR", "churn", True, False), _money("churn")),
@@ -85,14 +89,14 @@ FIGURES: tuple[tuple[FigureKind, Reader], ...] = (
     (FigureKind("renewal_net", "Renewal rate (value, net)", "renewed", False, True),
      lambda _g, m: (*_share(m.renewal_value_net), "")),
     (FigureKind("nps", "NPS", None, False, True),
-     lambda g, _m: (g.nps.score, signed(g.nps.score), f"{g.nps.responses:,} responses")),
+     lambda g, _m: (g.nps.score, signed(g.nps.score), _counted(g.nps.responses, "response"))),
     (FigureKind("csat", "CSAT", None, False, True),
      lambda g, _m: (*_share(None if g.csat.score is None else g.csat.score / 100),
-                    f"{g.csat.responses:,} responses")),
+                    _counted(g.csat.responses, "response"))),
     (FigureKind("plan_coverage", "Plan coverage", "without_plan", False, True),
      lambda g, _m: (*_share(g.plan_coverage), _of(g.with_plan, g.due + g.open_renewals))),
     (FigureKind("at_risk", "ARR at risk", "at_risk", True, False),
-     lambda g, m: (*_money("at_risk")(g, m)[:2], f"{g.at_risk:,} accounts")),
+     lambda g, m: (*_money("at_risk")(g, m)[:2], _counted(g.at_risk, "account"))),
 )  # fmt: skip
 FIGURE_IDS = tuple(kind.id for kind, _ in FIGURES)
 PER_CURRENCY = frozenset(

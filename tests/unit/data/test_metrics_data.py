@@ -130,3 +130,19 @@ def test_an_import_that_moves_accounts_records_the_moves(db: Database) -> None:
     assert _history(db) == [("ana", "cy", db.today())]
     import_accounts(db, moved, dry_run=True)
     assert len(_history(db)) == 1
+
+
+def test_a_cache_steps_through_periods_with_the_same_figures(db: Database) -> None:
+    from cs_tui.data.metrics.compute import MetricsCache
+
+    metrics_book(db)
+    cache = MetricsCache(db, margin=1)
+    trend = cache.trend(Q1, count=4, by="owner")
+    fresh = metrics_trend(db, Q1, count=4, by="owner")
+    assert [m.total for m in trend.periods] == [m.total for m in fresh.periods]
+    assert [m.groups for m in trend.periods] == [m.groups for m in fresh.periods]
+    assert cache.metrics(Q1, by="owner") is trend.current  # computed once
+    far = parse_period("2023-Q1")  # beyond the rows read: read again, still right
+    assert cache.metrics(far).total == metrics_for(db, far).total
+    later = parse_period("2027-Q4")
+    assert cache.metrics(later, by="segment").groups == metrics_for(db, later, by="segment").groups

@@ -266,3 +266,18 @@ def test_a_book_without_events_keeps_everything(arrs: list[tuple[int, str]]) -> 
     for money in book_metrics(book, [], Q3, today=TODAY).total.money:
         assert money.grr == money.nrr == 1.0
         assert money.starting == money.ending
+
+
+@settings(max_examples=150, deadline=None)
+@given(books, st.sampled_from(["2026-Q3", "2026", "2026-08"]), st.sampled_from(["owner", None]))
+def test_the_one_pass_tallies_equal_the_sums_of_the_flows(
+    book: list[AccountFacts], text: str, by: str | None
+) -> None:
+    from cs_tui.domain.metrics.book import group_key, summarise
+
+    metrics = book_metrics(book, [], parse_period(text), today=TODAY, by=by)  # type: ignore[arg-type]
+    assert metrics.total == summarise("", metrics.flows, [])
+    for group in metrics.groups:
+        assert by is not None
+        mine = [f for f in metrics.flows if group_key(f, by) == group.key]  # type: ignore[arg-type]
+        assert group == summarise(group.key, mine, [])
