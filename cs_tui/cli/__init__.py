@@ -52,6 +52,7 @@ COMMAND_MODULES = (
     "plan",
     "qbr",
     "review",
+    "revenue",
     "score",
     "survey_import",
     "surveys",

@@ -25,6 +25,7 @@ from cs_tui.models.plan import (
     SuccessPlan,
     SuccessPlanUpdate,
 )
+from cs_tui.models.revenue import RenewalForecast, RenewalForecastCreate
 from cs_tui.models.review import BookReview, ReviewAction
 from cs_tui.models.signals import (
     MetricSample,
@@ -53,6 +54,8 @@ __all__ = [
     "ObjectiveCreate",
     "PlanMilestone",
     "PlanObjective",
+    "RenewalForecast",
+    "RenewalForecastCreate",
     "RevenueEvent",
     "RevenueEventCreate",
     "ReviewAction",

@@ -1,7 +1,7 @@
 """account owner history: who owned an account when, so book metrics count the owner at a date
 
 Revision ID: 0045
-Revises: 0020
+Revises: 0040
 Create Date: 2026-12-04 18:40:00.000000
 """
 
@@ -12,7 +12,7 @@ import sqlmodel.sql.sqltypes
 from alembic import op
 
 revision: str = "0045"
-down_revision: str | None = "0020"
+down_revision: str | None = "0040"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
