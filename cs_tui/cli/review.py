@@ -125,8 +125,7 @@ def edit(
     learned: str | None, next_plan: str | None, status: str | None, held_on: date | None,
 ) -> None:  # fmt: skip
     """Write the sections (a value of `-` reads it from standard input), or set the status."""
-    from cs_tui.data.reviews.edits import edit_review, set_review_status
-    from cs_tui.data.reviews.reads import get_review
+    from cs_tui.data.reviews.edits import update_review
 
     given = {"worked": worked, "failed": failed, "learned": learned, "next_plan": next_plan}
     sections = {k: v for k, v in given.items() if v is not None}
@@ -141,11 +140,7 @@ def edit(
             "give a section (--worked, --failed, --learned, --next-plan) or --status"
         )
     with open_store(ctx) as db:
-        view = get_review(db, reference)
-        if sections:
-            view = edit_review(db, reference, sections)
-        if status is not None or held_on is not None:
-            view = set_review_status(db, reference, status or view.status, held_on=held_on)
+        view = update_review(db, reference, sections=sections, status=status, held_on=held_on)
         today = db.today()
     click.echo(_summary(view, today))
 

@@ -194,3 +194,14 @@ def test_today_lists_review_actions_due_or_to_check(run: Run) -> None:
         "Call every red account\ttess\tlate\t2026-01-10\ttess 2026-Q2\treview action done" in text
     )
     assert json.loads(run("today", "--owner", "sam", "--json").stdout)["review_actions"] == []
+
+
+@pytest.mark.usefixtures("book")
+def test_an_edit_with_a_bad_day_saves_nothing(run: Run) -> None:
+    short = str(prepare(run)["id"])[-8:]
+    result = run(
+        "review", "edit", short, "--worked", "Calls", "--status", "held", "--held", "2099-01-01"
+    )
+    assert result.exit_code == 1 and "--held: 2099-01-01 is in the future" in result.stderr
+    data = json.loads(run("review", "show", short, "--json").stdout)
+    assert (data["worked"], data["status"], data["held_on"]) == ("", "prepared", None)

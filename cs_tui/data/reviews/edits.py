@@ -17,8 +17,17 @@ MAX_SECTION = 20_000
 MAX_TITLE = 300
 
 
-def edit_review(db: Database, reference: str, sections: dict[str, str]) -> ReviewView:
-    """Replace the text of the sections given (worked, failed, learned, next_plan)."""
+def update_review(
+    db: Database,
+    reference: str,
+    *,
+    sections: dict[str, str] | None = None,
+    status: str | None = None,
+    held_on: date | None = None,
+) -> ReviewView:
+    """Replace the text of the sections given (worked, failed, learned, next_plan) and set the
+    status (held or closed record the day, today by default, never in the future): all or nothing."""
+    sections = sections or {}
     for key, text in sections.items():
         if key not in SECTIONS:
             raise InvalidInputError(f"{key}: not a section (use {', '.join(SECTIONS)})", field=key)
@@ -26,22 +35,7 @@ def edit_review(db: Database, reference: str, sections: dict[str, str]) -> Revie
             raise InvalidInputError(
                 f"{key}: at most {MAX_SECTION:,} characters, not {len(text):,}", field=key
             )
-    with db.write() as session:
-        review = resolve_review(session, reference)
-        for key, text in sections.items():
-            setattr(review, key, text.strip())
-        review.updated_at = db.now()
-        review.updated_by = db.user
-        session.add(review)
-        session.flush()
-        return review_view(session, review)
-
-
-def set_review_status(
-    db: Database, reference: str, status: str, *, held_on: date | None = None
-) -> ReviewView:
-    """prepared, held (on a day, today by default; never in the future) or closed."""
-    if status not in REVIEW_STATUSES:
+    if status is not None and status not in REVIEW_STATUSES:
         raise InvalidInputError(
             f"status: {status!r} is not one of {', '.join(REVIEW_STATUSES)}", field="status"
         )
@@ -50,16 +44,31 @@ def set_review_status(
         raise InvalidInputError(f"--held: {held_on.isoformat()} is in the future", field="held_on")
     with db.write() as session:
         review = resolve_review(session, reference)
-        review.status = status
-        if status in ("held", "closed") and review.held_on is None:
-            review.held_on = held_on or today
-        elif held_on is not None:
+        for key, text in sections.items():
+            setattr(review, key, text.strip())
+        if status is not None:
+            review.status = status
+            if status in ("held", "closed") and review.held_on is None and held_on is None:
+                review.held_on = today
+        if held_on is not None:
             review.held_on = held_on
         review.updated_at = db.now()
         review.updated_by = db.user
         session.add(review)
         session.flush()
         return review_view(session, review)
+
+
+def edit_review(db: Database, reference: str, sections: dict[str, str]) -> ReviewView:
+    """Replace the text of the sections given (worked, failed, learned, next_plan)."""
+    return update_review(db, reference, sections=sections)
+
+
+def set_review_status(
+    db: Database, reference: str, status: str, *, held_on: date | None = None
+) -> ReviewView:
+    """prepared, held (on a day, today by default; never in the future) or closed."""
+    return update_review(db, reference, status=status, held_on=held_on)
 
 
 def _checked_action(title: str, owner: str, where: str = "") -> tuple[str, str]:
