@@ -144,11 +144,13 @@ def _open_follow_ups(
             FOLLOW_UP.c.account_id == account_id, FOLLOW_UP.c.deleted_at.is_(None),
             FOLLOW_UP.c.status == "open", ~from_note,
         )
-        .order_by(FOLLOW_UP.c.due_on, FOLLOW_UP.c.title)
     )  # fmt: skip
+    # sorted here, not in SQL: an ORDER BY on the due day lets SQLite walk the book's open
+    # follow-ups by (status, due_on) instead of this account's by (account_id, status)
+    ordered = sorted(rows, key=lambda r: (_maybe_day(r[2]) or date.max, str(r[0])))
     planned: list[FollowUpLine] = []
     risk_titles: list[str] = []
-    for title, owner, due_on, kind in rows:
+    for title, owner, due_on, kind in ordered:
         due = _maybe_day(due_on)
         if str(kind) == "risk":
             risk_titles.append(str(title))
