@@ -11,6 +11,7 @@ between mine and the team's, `N` prepares my review of the last full quarter.
 from datetime import date, datetime
 from typing import ClassVar
 
+from rich.markdown import Markdown
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Header, Input, Label, Markdown, OptionList, Static, TextArea
+from textual.widgets import Button, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from cs_tui.data.store.errors import StoreError
@@ -41,7 +42,8 @@ def clock_text(review: ReviewView, elapsed_seconds: int) -> Text:
     agenda = review.expectations.agenda
     index, left, over = agenda_clock(agenda, elapsed_seconds)
     minutes, seconds = divmod(max(elapsed_seconds, 0), 60)
-    text = Text(
+    text = Text()
+    text.append(
         f"Meeting {minutes:02d}:{seconds:02d} of {review.expectations.total_minutes} min",
         style="bold",
     )
@@ -130,6 +132,7 @@ class ReviewsScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
         #reviews-list { width: 36; height: 1fr; border: none; }
         #review-side { width: 1fr; }
         #review-doc-scroll { height: 1fr; }
+        #review-doc { padding: 0 1; }
         #review-clock { height: auto; padding: 0 1; display: none; border-top: solid $accent; }
         #review-clock.-running { display: block; }
         #review-actions { height: auto; max-height: 10; border: none; border-top: solid $panel; }
@@ -170,7 +173,7 @@ class ReviewsScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
             yield OptionList(id="reviews-list")
             with Vertical(id="review-side"):
                 with VerticalScroll(id="review-doc-scroll"):
-                    yield Markdown("", id="review-doc")
+                    yield Static("", id="review-doc")
                 yield Static("", id="review-clock")
                 yield OptionList(id="review-actions")
                 yield TextArea(id="review-editor", soft_wrap=True)
@@ -228,13 +231,13 @@ class ReviewsScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
 
         self.review = review
         today = self.cs_app.today()
-        doc = self.query_one("#review-doc", Markdown)
+        doc = self.query_one("#review-doc", Static)
         actions = self.query_one("#review-actions", OptionList)
         actions.clear_options()
         if review is None:
-            doc.update("_No review chosen._")
+            doc.update(Markdown("_No review chosen._"))
             return
-        doc.update(render_review(review, "md", today=today))
+        doc.update(Markdown(render_review(review, "md", today=today)))
         actions.add_options(Option(self._action_line(a, today), id=a.id) for a in review.actions)
         if not review.actions:
             actions.add_option(Option("No actions yet: n adds them", disabled=True))

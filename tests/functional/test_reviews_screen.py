@@ -16,7 +16,6 @@ from cs_tui.io.reviews.template_file import read_template
 from cs_tui.screens.reviews import ActionsForm, ReviewsScreen
 from tests.app_support import SIZE, AppFactory, settle, shown_text
 from tests.conftest import TEST_USER, frozen_clock
-from tests.functional.plan_support import notifications
 from tests.unit.data.daily_book import add_account
 from tests.unit.data.qbr_book import qbr_book
 
@@ -39,6 +38,19 @@ def reviews_book(tmp_path: Path) -> Path:
         )
     db.close()
     return path
+
+
+def record_notifications(app: Any) -> list[str]:
+    """Every message the app is asked to show, kept (toasts expire on a slow machine)."""
+    said: list[str] = []
+    shown = app.notify
+
+    def notify(message: str, **options: Any) -> None:
+        said.append(message)
+        shown(message, **options)
+
+    app.notify = notify
+    return said
 
 
 def text(app: Any, selector: str) -> str:
@@ -82,6 +94,7 @@ async def test_a_lead_who_owns_no_accounts_sees_the_team_first(
 
 async def test_a_section_is_edited_in_place(reviews_book: Path, make_app: AppFactory) -> None:
     app = make_app(reviews_book)
+    said = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_reviews(pilot)
         await pilot.press("1")
@@ -90,7 +103,7 @@ async def test_a_section_is_edited_in_place(reviews_book: Path, make_app: AppFac
         await pilot.press(*"Weekly adoption calls")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "What worked saved" in notifications(app)
+        assert "What worked saved" in said
         assert screen.editing is None and screen.review is not None
         assert screen.review.worked == "Weekly adoption calls"
         await pilot.press("2", *"nothing", "escape")  # escape drops the change
@@ -131,6 +144,7 @@ async def test_actions_are_typed_like_next_steps_and_marked_done(
     reviews_book: Path, make_app: AppFactory
 ) -> None:
     app = make_app(reviews_book)
+    said = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_reviews(pilot)
         await pilot.press("n")
@@ -141,7 +155,7 @@ async def test_actions_are_typed_like_next_steps_and_marked_done(
         await pilot.press(*" @today", "enter", *"Plans for Q3 renewals @+4w", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ReviewsScreen)
-        assert "2 actions added" in notifications(app)
+        assert "2 actions added" in said
         assert screen.review is not None
         assert [(a.title, a.owner, a.state(app.today())) for a in screen.review.actions] == [
             ("Call every red account", "tess", "due"), ("Plans for Q3 renewals", "tess", "open"),
@@ -152,9 +166,7 @@ async def test_actions_are_typed_like_next_steps_and_marked_done(
         await pilot.press("d")
         await settle(pilot)
         assert screen.review.actions[0].status == "done"
-        assert any(
-            "Call every red account: done (1 of 2 actions done)" in n for n in notifications(app)
-        )
+        assert any("Call every red account: done (1 of 2 actions done)" in n for n in said)
         assert list_reviews_done(reviews_book) == 1
 
 
@@ -206,14 +218,15 @@ async def test_preparing_my_review_from_the_screen(tmp_path: Path, make_app: App
     qbr_book(db)
     db.close()
     app = make_app(path)
+    said = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_reviews(pilot)
         assert screen.rows == [] and "N prepares mine" in text(app, "#reviews-header")
         await pilot.press("N")
         await settle(pilot)
-        assert "Review of 2026-Q1 prepared" in notifications(app)
+        assert "Review of 2026-Q1 prepared" in said
         assert [r.period for r in screen.rows] == ["2026-Q1"]
         await pilot.press("N")  # again: refused, said, nothing new
         await settle(pilot)
-        assert any("prepared already" in n for n in notifications(app))
+        assert any("prepared already" in n for n in said)
         assert len(screen.rows) == 1
