@@ -32,11 +32,11 @@ if TYPE_CHECKING:
 GROUPINGS: tuple[str | None, ...] = (None, "owner", "segment")
 GROUPING_LABELS = {None: "whole book", "owner": "by owner at the start", "segment": "by segment"}
 TREND_PERIODS = 8  # the issue asks for eight quarters of trend
-TOTAL = "\x00total"  # the option id of the whole book's line
+TOTAL_OPTION = "total"  # the whole book's line; a group's line is "group:" + its key
 
 
-def group_label(key: str, by: str | None) -> str:
-    if key == TOTAL:
+def group_label(key: str | None, by: str | None) -> str:
+    if key is None:
         return "Whole book"
     return key or ("(no owner)" if by == "owner" else "(no segment)")
 
@@ -80,7 +80,7 @@ class BookScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]):
         self.period = period
         self.by: str | None = None
         self.currency: str | None = None
-        self.group = TOTAL
+        self.group: str | None = None  # None: the whole book
         self.trend: MetricsTrend | None = None
         self.cache: MetricsCache | None = None
 
@@ -156,12 +156,17 @@ class BookScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]):
 
     def _show_groups(self) -> None:
         assert self.trend is not None
-        keys = [TOTAL, *(g.key for g in self.trend.current.groups)]
+        keys: list[str | None] = [None, *(g.key for g in self.trend.current.groups)]
         if self.group not in keys:
-            self.group = TOTAL
+            self.group = None
         groups = self.query_one("#book-groups", OptionList)
         groups.clear_options()
-        groups.add_options([Option(group_label(k, self.by), id=k) for k in keys])
+        groups.add_options(
+            [
+                Option(group_label(k, self.by), id=TOTAL_OPTION if k is None else f"group:{k}")
+                for k in keys
+            ]
+        )
         groups.highlighted = keys.index(self.group)
 
     def group_metrics(self, index: int = -1) -> GroupMetrics | None:
@@ -169,7 +174,7 @@ class BookScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]):
         if self.trend is None:
             return None
         metrics = self.trend.periods[index]
-        if self.group == TOTAL:
+        if self.group is None:
             return metrics.total
         return next((g for g in metrics.groups if g.key == self.group), None)
 
@@ -215,7 +220,8 @@ class BookScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#book-groups")
     def _group_chosen(self, event: OptionList.OptionHighlighted) -> None:
-        chosen = event.option.id or TOTAL
+        option_id = event.option.id or TOTAL_OPTION
+        chosen = None if option_id == TOTAL_OPTION else option_id.removeprefix("group:")
         if chosen != self.group and self.trend is not None:
             self.group = chosen
             self._show_figures()
@@ -234,7 +240,7 @@ class BookScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]):
 
     def action_next_grouping(self) -> None:
         self.by = GROUPINGS[(GROUPINGS.index(self.by) + 1) % len(GROUPINGS)]
-        self.group = TOTAL
+        self.group = None
         self.action_reload()
 
     def action_next_currency(self) -> None:
@@ -260,5 +266,5 @@ class BookScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]):
             self.notify(f"{kind.label} comes from survey responses, not from accounts' ARR.")
             return
         current = self.trend.current
-        key = None if self.group == TOTAL else self.group
+        key = self.group
         self.app.push_screen(BookAccountsScreen(current, kind.behind, kind.label, key))

@@ -113,3 +113,12 @@ def test_exit_reasons_of_a_period(run: Run, book: dict[str, str]) -> None:
     assert [r["reason"] for r in q1["reasons"]] == ["budget"]
     q2 = run("surveys", "reasons", "--period", "2026-Q2")
     assert "No exit surveys and no churn events in 2026-Q2." in q2.stdout
+
+
+def test_every_figure_with_accounts_can_be_listed() -> None:
+    from cs_tui.cli.metrics import BEHIND_NAMES
+    from cs_tui.domain.metrics.book import BEHIND
+    from cs_tui.domain.metrics.figures import FIGURES
+
+    assert set(BEHIND_NAMES) == set(BEHIND)
+    assert {kind.behind for kind, _ in FIGURES} - {None} <= set(BEHIND)

@@ -119,3 +119,51 @@ async def test_enter_lists_the_accounts_behind_a_figure(book: Path, make_app: Ap
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, BookScreen)  # NPS comes from responses: a notice instead
+
+
+async def test_the_palette_opens_the_book(book: Path, make_app: AppFactory) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"Book metrics")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, BookScreen)
+        assert "Book · 2026-Q1" in header(app)
+
+
+async def test_accounts_without_an_owner_form_their_own_group(
+    tmp_path: Path, make_app: AppFactory
+) -> None:
+    from cs_tui.data.accounts.records import create_account
+    from cs_tui.models import AccountCreate
+    from tests.unit.data.metrics_book import metrics_book
+
+    path = tmp_path / "small.db"
+    db = open_database(str(path), user=TEST_USER, clock=frozen_clock)
+    try:
+        metrics_book(db)
+        create_account(db, AccountCreate(name="Orphan", arr_minor=70_000, currency="USD"))
+    finally:
+        db.close()
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        groups = app.screen.query_one("#book-groups", OptionList)
+        labels = [str(groups.get_option_at_index(i).prompt) for i in range(groups.option_count)]
+        assert labels == ["Whole book", "(no owner)", "ana", "bo"]
+        groups.focus()
+        await pilot.press("down")
+        await settle(pilot)
+        assert "by owner at the start · (no owner)" in header(app)
+        assert figure_row(app, "accounts")[1] == "1"
+        assert figure_row(app, "starting")[1] == "€0"  # money shows in EUR first, then USD
+        await pilot.press("m")
+        assert figure_row(app, "starting")[:2] == ["Starting ARR (USD)", "$700"]

@@ -4,7 +4,6 @@ import uuid
 
 from sqlmodel import Session, col, select
 
-from cs_tui.data.accounts.owner_history import record_owner_changes
 from cs_tui.data.accounts.references import resolve_account
 from cs_tui.data.accounts.summary import refresh_summaries
 from cs_tui.data.accounts.views import AccountDetail, StakeholderView, split_tags
@@ -85,15 +84,10 @@ def create_account(db: Database, data: AccountCreate) -> uuid.UUID:
 def update_account(db: Database, reference: str, changes: AccountUpdate) -> AccountDetail:
     with db.write() as session:
         account = resolve_account(session, reference)
-        previous_owner = account.owner
         for field, value in changes.model_dump(exclude_unset=True).items():
             setattr(account, field, value)
         AccountCreate.model_validate(account, from_attributes=True)  # the whole row must stay valid
         session.flush()
-        record_owner_changes(
-            session.connection(), [(account.id, previous_owner, account.owner)],
-            on=db.today(), user=db.user, now=db.now(),
-        )  # fmt: skip
         return _detail(session, account)
 
 

@@ -9,8 +9,8 @@ that day, else the owner before the first later change, else (no history) the cu
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from cs_tui.domain.enums import EXPANSION_KINDS, RevenueKind
 
@@ -18,8 +18,7 @@ ADDS = frozenset({RevenueKind.NEW, *EXPANSION_KINDS})
 REMOVES = frozenset({RevenueKind.DOWNSELL, RevenueKind.CHURN})
 
 
-@dataclass(frozen=True)
-class RevenueChange:
+class RevenueChange(NamedTuple):
     """A revenue event as the metrics read it."""
 
     kind: RevenueKind
@@ -27,8 +26,7 @@ class RevenueChange:
     occurred_on: date
 
 
-@dataclass(frozen=True)
-class OwnerChange:
+class OwnerChange(NamedTuple):
     """From `changed_on`, the account belongs to `owner` (before it, to `previous_owner`)."""
 
     changed_on: date

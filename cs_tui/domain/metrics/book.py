@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from cs_tui.domain.enums import SurveyKind, SurveyMoment
 from cs_tui.domain.metrics import formulas
@@ -22,8 +22,7 @@ Grouping = Literal["owner", "segment"]
 GROUPINGS: tuple[Grouping, ...] = ("owner", "segment")
 
 
-@dataclass(frozen=True)
-class Response:
+class Response(NamedTuple):
     """A survey response as the metrics read it."""
 
     account_id: str

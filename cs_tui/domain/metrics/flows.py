@@ -14,14 +14,14 @@ plan coverage but not in the renewal rates.
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from cs_tui.domain.enums import HealthBand, RevenueKind
 from cs_tui.domain.metrics.arr import OwnerChange, RevenueChange, arr_change, owner_on
 from cs_tui.domain.metrics.periods import Period
 
 
-@dataclass(frozen=True)
-class AccountFacts:
+class AccountFacts(NamedTuple):
     """What the metrics need of one account, as stored today."""
 
     id: str

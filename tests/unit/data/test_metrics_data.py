@@ -146,3 +146,25 @@ def test_a_cache_steps_through_periods_with_the_same_figures(db: Database) -> No
     assert cache.metrics(far).total == metrics_for(db, far).total
     later = parse_period("2027-Q4")
     assert cache.metrics(later, by="segment").groups == metrics_for(db, later, by="segment").groups
+
+
+def test_every_orm_write_that_changes_the_owner_is_recorded(db: Database) -> None:
+    from cs_tui.data.accounts.changes import account_write
+    from cs_tui.models import Account
+
+    metrics_book(db)
+    with account_write(db) as write:
+        acme = write.session.exec(select(Account).where(Account.name == "Acme")).one()
+        acme.owner = "cy"
+        write.session.flush()
+        acme.owner = "dee"
+        write.touch(acme.id)
+    with db.write() as session:
+        hooli = session.exec(select(Account).where(Account.name == "Hooli")).one()
+        hooli.owner = "bo"  # the same owner: no change
+        hooli.segment = "SMB"
+    assert _history(db) == [
+        ("ana", "bo", db.today()), ("ana", "cy", db.today()), ("cy", "dee", db.today()),
+    ]  # fmt: skip
+    by_owner = {g.key for g in metrics_for(db, parse_period("2026-Q3"), by="owner").groups}
+    assert "dee" in by_owner and "cy" not in by_owner

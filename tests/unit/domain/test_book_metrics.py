@@ -230,10 +230,7 @@ account = st.builds(
     st.none() | st.dates(date(2026, 1, 1), date(2027, 12, 31)),
 )
 books = st.lists(account, max_size=25).map(
-    lambda accounts: [
-        AccountFacts(**{**a.__dict__, "id": f"a{i}", "name": f"a{i}"})
-        for i, a in enumerate(accounts)
-    ]
+    lambda accounts: [a._replace(id=f"a{i}", name=f"a{i}") for i, a in enumerate(accounts)]
 )
 
 
