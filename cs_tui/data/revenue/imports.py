@@ -209,8 +209,10 @@ def _import(
             currency = (row.currency or state.currency).upper()
             if currency != state.currency:
                 column = columns.get("currency") or columns.get("amount", "")
-                problems.append(RowProblem(row.line, column, currency,
-                                           f"{account.name}'s ARR is in {state.currency}"))  # fmt: skip
+                why = (
+                    f"the amount is in {currency}, but {account.name}'s ARR is in {state.currency}"
+                )
+                problems.append(RowProblem(row.line, column, currency, why))
                 continue
             try:
                 amount = 0 if row.amount is None else amount_in_minor(row.amount, currency)

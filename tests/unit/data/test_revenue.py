@@ -228,3 +228,26 @@ def test_a_mapping_names_columns_and_reasons(db: Database, tmp_path: Path) -> No
     )
     assert report.written and get_account_detail(db, "Initech").arr_minor == 5_000_00
     assert list_revenue_events(db)[0].reason_code == "price"
+
+
+def test_rows_apply_in_date_order_whatever_their_order_in_the_file(
+    db: Database, tmp_path: Path
+) -> None:
+    revenue_book(db)
+    source = tmp_path / "late_first.csv"
+    source.write_text(
+        "account,kind,amount,date,reason\n"
+        "Initech,contraction,8000,2026-05-01,seat_reduction\n"  # only possible after the upsell
+        "Initech,expansion,4000,2026-04-01,\n"
+        "Initech,renewal,3000,2026-07-30,\n"
+    )
+    report = import_revenue(db, read_revenue_file(source, taxonomy=current_taxonomy()))
+    assert report.written and report.problems == ()
+    (change,) = report.changes
+    assert (change.arr_before, change.arr_after) == (6_000_00, 3_000_00)
+    assert change.contract_end_after == date(2027, 8, 1)
+    detail = get_account_detail(db, "Initech")
+    assert (detail.arr_minor, detail.contract_end) == (3_000_00, date(2027, 8, 1))
+    assert [e.kind for e in list_revenue_events(db, account="Initech")] == [
+        RevenueKind.RENEWAL, RevenueKind.DOWNSELL, RevenueKind.UPSELL,
+    ]  # fmt: skip
