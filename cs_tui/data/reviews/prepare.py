@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from cs_tui.data.metrics.compute import metrics_for
+from cs_tui.data.metrics.compute import metrics_trend
 from cs_tui.data.reviews.reads import review_view
 from cs_tui.data.store.database import Database
 from cs_tui.data.store.errors import InvalidInputError
@@ -165,8 +165,7 @@ def prepare_review(
             )  # fmt: skip
         drops = _health_drops(connection, owner, period, today)
         missing = _plans_missing(connection, owner)
-    current = metrics_for(db, period, by="owner")
-    previous = metrics_for(db, period.previous(), by="owner")
+    previous, current = metrics_trend(db, period, count=2, by="owner").periods  # one read
     facts = {
         "previous_period": period.previous().label,
         "metrics": [
