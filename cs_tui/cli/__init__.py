@@ -51,6 +51,8 @@ COMMAND_MODULES = (
     "log",
     "metrics",
     "plan",
+    "qbr",
+    "review",
     "revenue",
     "score",
     "stakeholders",

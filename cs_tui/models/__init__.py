@@ -27,6 +27,7 @@ from cs_tui.models.plan import (
     SuccessPlanUpdate,
 )
 from cs_tui.models.revenue import RenewalForecast, RenewalForecastCreate
+from cs_tui.models.review import BookReview, ReviewAction
 from cs_tui.models.signals import (
     MetricSample,
     MetricSampleCreate,
@@ -42,6 +43,7 @@ __all__ = [
     "AccountOwnerChange",
     "AccountSummary",
     "AccountUpdate",
+    "BookReview",
     "CheckIn",
     "CheckInCreate",
     "FollowUp",
@@ -59,6 +61,7 @@ __all__ = [
     "RenewalForecastCreate",
     "RevenueEvent",
     "RevenueEventCreate",
+    "ReviewAction",
     "ScoreOverride",
     "ScoreOverrideCreate",
     "SentimentCreate",
