@@ -32,6 +32,7 @@ from cs_tui.models.signals import (
     SurveyResponse,
     SurveyResponseCreate,
 )
+from cs_tui.models.sync import SyncConflict, SyncDevice, SyncOp, SyncPending, SyncSegment
 
 __all__ = [
     "Account",
@@ -61,4 +62,9 @@ __all__ = [
     "SuccessPlanUpdate",
     "SurveyResponse",
     "SurveyResponseCreate",
+    "SyncConflict",
+    "SyncDevice",
+    "SyncOp",
+    "SyncPending",
+    "SyncSegment",
 ]
