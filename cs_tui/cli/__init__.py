@@ -52,6 +52,7 @@ COMMAND_MODULES = (
     "score",
     "survey_import",
     "surveys",
+    "team",
     "timeline",
     "today",
 )
