@@ -95,6 +95,7 @@ def write(
     """Publish one journal file under the device's next number; existing files are never changed."""
     target = device_dir(folder, device)
     target.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned(target)
     seq = next_seq(folder, device)
     while True:
         path = target / file_name(seq)
@@ -103,6 +104,15 @@ def write(
             return seq, path
         except FileExistsError:
             seq += 1
+
+
+def _remove_abandoned(target: Path) -> None:
+    """Temporary files a killed publish left behind (the caller is the device's only publisher)."""
+    for leftover in target.glob(".*.tmp"):
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
 
 
 def read(path: Path) -> Journal:
