@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from cs_tui.app.commands import AccountCommands, ViewCommands
 from cs_tui.app.messages import StoreFailed, StoreOpened
+from cs_tui.app.team_sync import TeamSyncing
 from cs_tui.app.theme import CS_TUI_THEME
 from cs_tui.app.work_actions import WorkActions
 from cs_tui.config import LaunchSettings
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 FIRST_PAGE_ROWS = 200
 
 
-class CsTuiApp(WorkActions):
+class CsTuiApp(TeamSyncing, WorkActions):
     """cs-tui: the book, its health and the day's work."""
 
     CSS_PATH = "app.tcss"
@@ -45,6 +46,7 @@ class CsTuiApp(WorkActions):
         Binding("a", "show_accounts", "Accounts", id="app.accounts"),
         Binding("f", "show_follow_ups", "Follow-ups", id="app.follow_ups"),
         Binding("c", "log_check_in", "Check-in", id="app.check_in"),
+        Binding("T", "show_team", "Team", id="app.team"),
         Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
     ]
 
@@ -197,6 +199,7 @@ class CsTuiApp(WorkActions):
         if self.current_mode != self.home_mode:
             self.switch_mode(self.home_mode)
         self.reload_book()
+        self.start_team_sync()
 
     @property
     def db(self) -> "Database":
@@ -239,6 +242,7 @@ class CsTuiApp(WorkActions):
         self.changed_accounts = tuple(account_ids)
         self.data_version += 1
         self.refresh_accounts(account_ids)
+        self.sync_soon()
 
     @work(thread=True, exit_on_error=False, group="book-rows")
     def refresh_accounts(self, account_ids: list[str]) -> None:
@@ -301,6 +305,12 @@ class CsTuiApp(WorkActions):
         if screen is not None:
             screen.action_view(view.value)
 
+    def action_show_team(self) -> None:
+        from cs_tui.screens.team import TeamScreen
+
+        if not isinstance(self.screen, TeamScreen):
+            self.push_screen(TeamScreen())
+
     def action_help(self) -> None:
         from cs_tui.screens.help import HelpScreen
 
@@ -322,6 +332,7 @@ class CsTuiApp(WorkActions):
             save_setting("theme", theme)
 
     def on_unmount(self) -> None:
+        self.stop_team_sync()
         self.stop_showing_warnings()
         if self.store.db is not None:
             self.store.db.close()

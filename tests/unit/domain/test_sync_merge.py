@@ -175,3 +175,40 @@ def test_replicas_that_saw_the_same_ops_converge(
         rotated = ops[(seed + index) % (len(ops) or 1) :] + ops[: (seed + index) % (len(ops) or 1)]
         replicas[index] = merge(replicas[index], rotated)
     assert replicas[0] == replicas[1] == replicas[2] == merge({}, ops)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "conflicts", "problems", "expected"),
+    [
+        (20, 0, 0, "synced 20 s ago"),
+        (150, 1, 0, "synced 2 min ago · 1 conflict"),
+        (7300, 3, 2, "synced 2 h ago · 3 conflicts · 2 problems"),
+        (200_000, 0, 1, "synced 2 d ago · 1 problem"),
+    ],
+)
+def test_the_header_says_when_the_book_last_synced(
+    seconds: int, conflicts: int, problems: int, expected: str
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from cs_tui.domain.sync.labels import sync_label
+
+    now = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
+    label = sync_label(
+        last_synced_at=now - timedelta(seconds=seconds),
+        now=now,
+        conflicts=conflicts,
+        problems=problems,
+    )
+    assert label == expected
+
+
+def test_the_header_says_when_a_sync_is_running_failed_or_never_ran() -> None:
+    from datetime import UTC, datetime
+
+    from cs_tui.domain.sync.labels import sync_label
+
+    now = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
+    assert sync_label(last_synced_at=None, now=now) == "not synced yet"
+    assert sync_label(last_synced_at=now, now=now, syncing=True) == "syncing…"
+    assert sync_label(last_synced_at=now, now=now, error="disk full") == "sync failed"
