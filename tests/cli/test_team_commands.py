@@ -226,3 +226,27 @@ def test_a_folder_needing_a_newer_app_stops_publishing(
     assert json.loads(result.stdout)["sent"] == 0
     assert "Upgrade cs-tui" in result.stderr
     assert _json(al("team", "status", "--json"))["outbox"] > 0  # type: ignore[index]
+
+
+def test_the_same_account_created_on_two_devices_is_kept_twice_then_merged(
+    device: Callable[[str], Device], team_folder: Path
+) -> None:
+    al, bo = device("al"), device("bo")
+    assert al("team", "init", str(team_folder)).exit_code == 0
+    assert bo("team", "join", str(team_folder)).exit_code == 0
+    for run in (al, bo):
+        source = team_folder.parent / f"{id(run)}.csv"
+        source.write_text("Account Name,Account Owner\nInitech,Peter\n", encoding="utf-8")
+        assert run("import", "accounts", str(source)).exit_code == 0
+    _sync_all(al, bo)
+    twins = _book(al)
+    assert [r["name"] for r in twins] == ["Initech", "Initech"]
+    bo("followups", "add", str(twins[1]["id"]), "Call Peter")
+    _sync_all(al, bo)
+    merged = _json(al("accounts", "merge", str(twins[0]["id"]), str(twins[1]["id"]), "--json"))
+    assert isinstance(merged, dict) and merged["moved"] == {"follow_up": 1}
+    _sync_all(al, bo)
+    assert [r["id"] for r in _book(bo)] == [twins[0]["id"]]
+    assert [f["account_id"] for f in _follow_ups(bo)] == [twins[0]["id"]]
+    same = al("accounts", "merge", str(twins[0]["id"]), str(twins[0]["id"]))
+    assert same.exit_code == 1 and "same account" in same.output
