@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, and_, bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from cs_tui.data.sync.capture import OPS
+from cs_tui.data.sync.capture import OPS, insert_ops
 from cs_tui.data.sync.tables import AUDIT_FIELDS, ROW_KEY, SYNCED_TABLES
 from cs_tui.data.sync.values import decoders, table
 from cs_tui.domain.sync.clock import Hlc
@@ -87,14 +87,14 @@ def apply_ops(connection: Connection, ops: Iterable[Op], *, now: datetime) -> Ap
     for op in incoming.values():
         by_row[(op.table, op.row)].append(op)
     known = _known_ops(connection, list(by_row))
-    new_rows: list[dict[str, Any]] = []
+    new_rows: list[tuple[Any, ...]] = []
     conflicts: list[dict[str, Any]] = []
     changed: dict[RowKey, dict[str, Op]] = defaultdict(dict)
     winners: dict[RowKey, dict[str, Op]] = {}
     for key, row_ops in by_row.items():
         history = known.get(key, {})
         current = _winners(history.values())
-        for op in sorted(row_ops, key=Op.order):
+        for op in sorted(row_ops, key=lambda o: o.clock):
             if (op.field, op.clock) in history:
                 continue
             history[(op.field, op.clock)] = op
@@ -108,8 +108,7 @@ def apply_ops(connection: Connection, ops: Iterable[Op], *, now: datetime) -> Ap
                 current[op.field] = op
                 changed[key][op.field] = op
         winners[key] = current
-    for start in range(0, len(new_rows), 10_000):
-        connection.execute(OPS.insert(), new_rows[start : start + 10_000])
+    insert_ops(connection, new_rows)
     result.new_ops = len(new_rows)
     _insert_conflicts(connection, conflicts)
     result.conflicts = len(conflicts)
@@ -130,18 +129,11 @@ def _winners(ops: Iterable[Op]) -> dict[str, Op]:
     return found
 
 
-def _op_row(op: Op) -> dict[str, Any]:
-    return {
-        "table_name": op.table,
-        "row_id": op.row,
-        "field": op.field,
-        "clock": op.clock.encode(),
-        "value": json.dumps(op.value),
-        "base": op.base.encode() if op.base else "",
-        "author": op.author,
-        "local": False,
-        "seq": None,
-    }
+def _op_row(op: Op) -> tuple[Any, ...]:
+    """An op as a `sync_op` row, in OP_COLUMNS order."""
+    base = op.base.encode() if op.base else ""
+    return (op.table, op.row, op.field, op.clock.encode(), json.dumps(op.value), base,
+            op.author, False, None)  # fmt: skip
 
 
 def _conflict_row(op: Op, winner: Op, loser: Op, now: datetime) -> dict[str, Any]:

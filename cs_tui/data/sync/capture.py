@@ -20,6 +20,7 @@ from cs_tui.data.sync.values import encode
 from cs_tui.models.sync import SyncOp
 
 OPS: Table = SyncOp.__table__  # type: ignore[attr-defined]
+OP_COLUMNS = ("table_name", "row_id", "field", "clock", "value", "base", "author", "local", "seq")
 _CHUNK = 500
 _installed = False
 
@@ -105,10 +106,8 @@ class _Recorder:
             for key, base in self._bases(table, sorted(rows)).items():
                 if key in self._ops:
                     self._ops[key]["base"] = base
-        values = list(self._ops.values())
-        for start in range(0, len(values), 10_000):
-            self._connection.execute(OPS.insert(), values[start : start + 10_000])
-        return len(values)
+        insert_ops(self._connection, [tuple(op.values()) for op in self._ops.values()])
+        return len(self._ops)
 
     def _bases(self, table: str, rows: list[str]) -> dict[tuple[str, str, str], str]:
         """The clock of each field's current value: what these ops replace."""
@@ -123,6 +122,24 @@ class _Recorder:
             for row_id, field, clock in self._connection.execute(statement):
                 found[(table, row_id, field)] = clock
         return found
+
+
+def insert_ops(connection: Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Insert op rows given as tuples in OP_COLUMNS order, through the driver's executemany.
+
+    (Every column is text, a flag or a number, so no value needs its type's bind processing.)
+    """
+    if not rows:
+        return
+    dialect = connection.dialect
+    quote = dialect.identifier_preparer.quote
+    marker = "?" if dialect.paramstyle == "qmark" else "%s"
+    sql = (
+        f"INSERT INTO {quote(OPS.name)} ({', '.join(quote(c) for c in OP_COLUMNS)}) "
+        f"VALUES ({', '.join([marker] * len(OP_COLUMNS))})"
+    )
+    for start in range(0, len(rows), 10_000):
+        connection.exec_driver_sql(sql, rows[start : start + 10_000])
 
 
 def _capture_flush(session: Session, _flush: UOWTransaction) -> None:

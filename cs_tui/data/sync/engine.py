@@ -11,7 +11,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Connection, and_, func, select, update
 
@@ -23,6 +22,7 @@ from cs_tui.data.sync.capture import OPS, record_existing
 from cs_tui.data.sync.device import DEVICE, Device
 from cs_tui.data.sync.tables import SYNCED_TABLES
 from cs_tui.domain.sync.clock import ClockError, Hlc, too_far_ahead
+from cs_tui.domain.sync.ops import Op
 from cs_tui.io.sync import journal
 from cs_tui.io.sync.folder import (
     FolderFormat,
@@ -158,38 +158,40 @@ def _refuse_other_team(connection: Connection, folder: Path) -> None:
 
 
 def _publish(db: Database, folder: Path) -> tuple[int, int]:
+    """Write the whole outbox as journal files, then mark it sent, in one write transaction.
+
+    The outbox is read and marked inside the same transaction, so a write that commits meanwhile
+    (another process on this device) waits for the next sync instead of being marked unsent.
+    """
     sent = files = 0
-    while True:
-        with db.write_connection() as connection:
-            device = devices.load(connection)
-            assert device is not None
-            outbox = (
-                select(OPS)
-                .where(and_(OPS.c.local.is_(True), OPS.c.seq.is_(None)))
-                .order_by(OPS.c.clock)
-                .limit(OPS_PER_FILE)
-            )
-            rows = list(connection.execute(outbox).all())
-            if not rows:
-                return sent, files
-            order = {name: index for index, name in enumerate(SYNCED_TABLES)}
+    order = {name: index for index, name in enumerate(SYNCED_TABLES)}
+    with db.write_connection() as connection:
+        device = devices.load(connection)
+        assert device is not None
+        outbox = (
+            select(OPS)
+            .where(and_(OPS.c.local.is_(True), OPS.c.seq.is_(None)))
+            .order_by(OPS.c.clock)
+        )
+        result = connection.execute(outbox)
+        last_seq = 0
+        while rows := list(result.fetchmany(OPS_PER_FILE)):
             rows.sort(key=lambda r: (r.clock, order.get(r.table_name, len(order))))
             try:
-                seq, _path = journal.write(
+                last_seq, _path = journal.write(
                     folder, device.device_id, [op_to_wire(r) for r in rows], author=db.user
                 )
             except OSError as error:
                 raise TeamError(f"Cannot write to the team folder {folder}: {error}") from error
-            last = rows[-1].clock
+            sent += len(rows)
+            files += 1
+        if files:
             connection.execute(
                 update(OPS)
-                .where(and_(OPS.c.local.is_(True), OPS.c.seq.is_(None), OPS.c.clock <= last))
-                .values(seq=seq)
+                .where(and_(OPS.c.local.is_(True), OPS.c.seq.is_(None)))
+                .values(seq=last_seq)
             )
-        sent += len(rows)
-        files += 1
-        if len(rows) < OPS_PER_FILE:
-            return sent, files
+    return sent, files
 
 
 @dataclass
@@ -216,7 +218,7 @@ def _pull(db: Database, folder: Path) -> _Pulled:
     for found in journal.list_files(folder):
         if found.device != device.device_id and (found.device, found.seq) not in done:
             candidates[(found.device, found.seq)].append(found)
-    ready: list[tuple[journal.JournalFile, journal.Journal]] = []
+    ready: list[tuple[journal.JournalFile, journal.Journal, list[Op]]] = []
     damaged: list[str] = []
     held: list[str] = []
     held_ops = copies = 0
@@ -226,18 +228,17 @@ def _pull(db: Database, folder: Path) -> _Pulled:
         if chosen is None:
             damaged.append(f"{name}/{problems[0]}")
             continue
-        file, content = chosen
-        if any(too_far_ahead(_clock_of(op), devices.millis(now)) for op in content.ops):
+        file, content, ops = chosen
+        if any(too_far_ahead(op.clock, devices.millis(now)) for op in ops):
             held.append(f"{name}/{file.path.name}")
-            held_ops += len(content.ops)
+            held_ops += len(ops)
             continue
         ready.append(chosen)
     total = Applied()
     with db.write_connection() as connection:
         current = devices.load(connection)
         assert current is not None
-        for file, content in ready:
-            ops = [op_from_wire(op) for op in content.ops]
+        for file, content, ops in ready:
             applied = apply_ops(connection, ops, now=now)
             _add(total, applied)
             connection.execute(
@@ -284,13 +285,9 @@ def _add(total: Applied, part: Applied) -> None:
     total.accounts |= part.accounts
 
 
-def _clock_of(op: dict[str, Any]) -> Hlc:
-    return Hlc.decode(str(op.get("c", "")))
-
-
 def _first_readable(
     files: list[journal.JournalFile],
-) -> tuple[tuple[journal.JournalFile, journal.Journal] | None, list[str]]:
+) -> tuple[tuple[journal.JournalFile, journal.Journal, list[Op]] | None, list[str]]:
     problems: list[str] = []
     for file in files:
         try:
@@ -299,8 +296,7 @@ def _first_readable(
                 raise journal.DamagedJournalError(
                     f"{file.path.name}: its header names {content.device}/{content.seq}"
                 )
-            for op in content.ops:
-                op_from_wire(op)
+            ops = [op_from_wire(op) for op in content.ops]
         except journal.DamagedJournalError as error:
             problems.append(str(error))
             continue
@@ -310,7 +306,7 @@ def _first_readable(
         except OSError as error:
             problems.append(f"{file.path.name}: cannot be read ({error})")
             continue
-        return (file, content), problems
+        return (file, content, ops), problems
     return None, problems
 
 

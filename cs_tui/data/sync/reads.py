@@ -240,9 +240,7 @@ def _matching_rows(connection: Connection, record: str) -> list[tuple[str, str]]
     prefix = _id_prefix(record)
     if prefix:
         statement = (
-            select(OPS.c.table_name, OPS.c.row_id)
-            .where(OPS.c.row_id.like(f"{prefix}%"))
-            .distinct()
+            select(OPS.c.table_name, OPS.c.row_id).where(OPS.c.row_id.like(f"{prefix}%")).distinct()
         )
         found.update((r.table_name, r.row_id) for r in connection.execute(statement))
     if not found:

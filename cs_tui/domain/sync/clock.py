@@ -6,6 +6,7 @@ comparable without trusting their wall clocks more than the drift allowed.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_AHEAD_MS = 5 * 60 * 1000
 """Ops whose clock is further ahead of this device's wall time are held, not applied."""
@@ -30,20 +31,26 @@ class Hlc:
 
     @classmethod
     def decode(cls, text: str) -> "Hlc":
-        parts = text.split("-", 2)
-        if (
-            len(parts) != 3
-            or len(parts[0]) != _WALL_DIGITS
-            or len(parts[1]) != _COUNTER_DIGITS
-            or not parts[0].isdigit()
-            or not parts[1].isdigit()
-            or not parts[2]
-        ):
-            raise ClockError(f"{text!r} is not a clock (wall-counter-device)")
-        return cls(int(parts[0]), int(parts[1]), parts[2])
+        return _decode(text)
 
     def __str__(self) -> str:
         return self.encode()
+
+
+@lru_cache(maxsize=65_536)
+def _decode(text: str) -> Hlc:
+    """(Cached: the ops of one write share their clock, so a journal repeats few clocks.)"""
+    parts = text.split("-", 2)
+    if (
+        len(parts) != 3
+        or len(parts[0]) != _WALL_DIGITS
+        or len(parts[1]) != _COUNTER_DIGITS
+        or not parts[0].isdigit()
+        or not parts[1].isdigit()
+        or not parts[2]
+    ):
+        raise ClockError(f"{text!r} is not a clock (wall-counter-device)")
+    return Hlc(int(parts[0]), int(parts[1]), parts[2])
 
 
 def tick(last: Hlc | None, now_ms: int, device: str) -> Hlc:

@@ -6,6 +6,7 @@ fails the checksum is damaged and applied not at all. Copies a sync service make
 copy", `.sync-conflict-`, "(1)") hold the same ops, so they are read like any other input.
 """
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -109,10 +110,8 @@ def write(
 def _remove_abandoned(target: Path) -> None:
     """Temporary files a killed publish left behind (the caller is the device's only publisher)."""
     for leftover in target.glob(".*.tmp"):
-        try:
+        with contextlib.suppress(OSError):
             leftover.unlink()
-        except OSError:
-            pass
 
 
 def read(path: Path) -> Journal:
