@@ -5,7 +5,7 @@ These tables are never synced themselves: each device keeps its own.
 
 from datetime import datetime
 
-from sqlalchemy import Index, Text
+from sqlalchemy import Index, Text, text
 from sqlmodel import Field, SQLModel
 
 from cs_tui.models.base import UTCDateTime, utcnow
@@ -38,8 +38,12 @@ class SyncOp(SQLModel, table=True):
 
     __tablename__ = "sync_op"
     __table_args__ = (
-        Index("ix_sync_op_outbox", "local", "seq"),
-        Index("ix_sync_op_row", "row_id"),
+        Index(
+            "ix_sync_op_outbox",
+            "clock",
+            sqlite_where=text("local AND seq IS NULL"),
+            postgresql_where=text("local AND seq IS NULL"),
+        ),
     )
 
     table_name: str = Field(primary_key=True, max_length=80)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, event, func, select
+from sqlalchemy import Connection, Table, and_, event, func, select, text
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.orm import attributes as orm_attributes
 
@@ -20,6 +20,8 @@ from cs_tui.data.sync.values import encode
 from cs_tui.models.sync import SyncOp
 
 OPS: Table = SyncOp.__table__  # type: ignore[attr-defined]
+OUTBOX = text("local AND seq IS NULL")
+"""This device's ops not published yet (the condition of the outbox's partial index)."""
 OP_COLUMNS = ("table_name", "row_id", "field", "clock", "value", "base", "author", "local", "seq")
 _CHUNK = 500
 _installed = False

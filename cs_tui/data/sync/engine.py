@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, and_, func, select, update
+from sqlalchemy import Connection, func, select, update
 
 from cs_tui import __version__
 from cs_tui.data.store.database import Database
 from cs_tui.data.sync import device as devices
 from cs_tui.data.sync.apply import PENDING, Applied, apply_ops, op_from_wire, op_to_wire
-from cs_tui.data.sync.capture import OPS, record_existing
+from cs_tui.data.sync.capture import OPS, OUTBOX, record_existing
 from cs_tui.data.sync.device import DEVICE, Device
 from cs_tui.data.sync.tables import SYNCED_TABLES
 from cs_tui.domain.sync.clock import ClockError, Hlc, too_far_ahead
@@ -168,11 +168,7 @@ def _publish(db: Database, folder: Path) -> tuple[int, int]:
     with db.write_connection() as connection:
         device = devices.load(connection)
         assert device is not None
-        outbox = (
-            select(OPS)
-            .where(and_(OPS.c.local.is_(True), OPS.c.seq.is_(None)))
-            .order_by(OPS.c.clock)
-        )
+        outbox = select(OPS).where(OUTBOX).order_by(OPS.c.clock)
         result = connection.execute(outbox)
         last_seq = 0
         while rows := list(result.fetchmany(OPS_PER_FILE)):
@@ -186,11 +182,7 @@ def _publish(db: Database, folder: Path) -> tuple[int, int]:
             sent += len(rows)
             files += 1
         if files:
-            connection.execute(
-                update(OPS)
-                .where(and_(OPS.c.local.is_(True), OPS.c.seq.is_(None)))
-                .values(seq=last_seq)
-            )
+            connection.execute(update(OPS).where(OUTBOX).values(seq=last_seq))
     return sent, files
 
 

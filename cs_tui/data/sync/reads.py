@@ -12,7 +12,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 from cs_tui.data.store.database import Database
 from cs_tui.data.sync import device as devices
 from cs_tui.data.sync.apply import CONFLICTS, PENDING
-from cs_tui.data.sync.capture import OPS
+from cs_tui.data.sync.capture import OPS, OUTBOX
 from cs_tui.data.sync.engine import SEGMENTS, TeamError
 from cs_tui.data.sync.values import table
 from cs_tui.domain.sync.clock import Hlc
@@ -96,9 +96,7 @@ def team_status(db: Database) -> TeamStatus:
         connection = session.connection()
         me = _device(connection)
         outbox = connection.execute(
-            select(func.count())
-            .select_from(OPS)
-            .where(and_(OPS.c.local.is_(True), OPS.c.seq.is_(None)))
+            select(func.count()).select_from(OPS).where(OUTBOX)
         ).scalar_one()
         conflicts = connection.execute(select(func.count()).select_from(CONFLICTS)).scalar_one()
         pending = connection.execute(select(func.count()).select_from(PENDING)).scalar_one()

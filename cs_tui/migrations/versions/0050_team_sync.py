@@ -46,8 +46,14 @@ def upgrade() -> None:
         sa.Column("seq", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("table_name", "row_id", "field", "clock"),
     )
-    op.create_index("ix_sync_op_outbox", "sync_op", ["local", "seq"], unique=False)
-    op.create_index("ix_sync_op_row", "sync_op", ["row_id"], unique=False)
+    op.create_index(
+        "ix_sync_op_outbox",
+        "sync_op",
+        ["clock"],
+        unique=False,
+        sqlite_where=sa.text("local AND seq IS NULL"),
+        postgresql_where=sa.text("local AND seq IS NULL"),
+    )
     op.create_table(
         "sync_segment",
         sa.Column("device_id", _text(40), nullable=False),
@@ -80,7 +86,6 @@ def downgrade() -> None:
     op.drop_table("sync_pending")
     op.drop_table("sync_conflict")
     op.drop_table("sync_segment")
-    op.drop_index("ix_sync_op_row", table_name="sync_op")
     op.drop_index("ix_sync_op_outbox", table_name="sync_op")
     op.drop_table("sync_op")
     op.drop_table("sync_device")
