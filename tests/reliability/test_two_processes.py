@@ -21,20 +21,8 @@ def test_two_processes_writing_and_syncing_lose_nothing(tmp_path: Path) -> None:
     db = open_database(str(database), user="tess")
     init_team(db, folder)
     db.close()
-    writers = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tests.reliability.steady_writer",
-                str(database),
-                name,
-                str(WRITES),
-            ],
-            cwd=ROOT,
-        )  # fmt: skip
-        for name in ("app", "cli")
-    ]
+    command = [sys.executable, "-m", "tests.reliability.steady_writer", str(database)]
+    writers = [subprocess.Popen([*command, name, str(WRITES)], cwd=ROOT) for name in ("app", "cli")]
     assert [writer.wait(timeout=300) for writer in writers] == [0, 0]
     db = open_database(str(database), user="tess")
     sync(db)
