@@ -252,5 +252,33 @@ def history_command(ctx: click.Context, record: str, field_name: str | None, as_
     )
 
 
+@team.command("compact")
+@click.option(
+    "--older-than", "days", type=click.IntRange(min=0), default=30, show_default=True,
+    help="Only this device's files older than this many days.",
+)  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@database_option
+@click.pass_context
+def compact_command(ctx: click.Context, days: int, as_json: bool) -> None:
+    """Replace this device's old journal files by one file of their latest values."""
+    from datetime import timedelta
+
+    from cs_tui.data.sync.engine import compact
+
+    with _team_errors(), open_store(ctx) as db:
+        report = compact(db, older_than=timedelta(days=days))
+    if as_json:
+        echo_json(asdict(report))
+    elif not report.files_removed:
+        click.echo("Nothing to compact.")
+    else:
+        click.echo(
+            f"Replaced {report.files_removed} files ({report.ops_before} changes, "
+            f"{report.bytes_before:,} bytes) by one of {report.ops_kept} changes "
+            f"({report.bytes_after:,} bytes)."
+        )
+
+
 def register(group: click.Group) -> None:
     group.add_command(team)

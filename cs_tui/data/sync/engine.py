@@ -6,11 +6,13 @@ written and before the outbox is marked only publishes the same ops again (harml
 idempotent).
 """
 
+import time
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, func, select, update
 
@@ -315,3 +317,48 @@ def _refresh(db: Database, accounts: set[uuid.UUID]) -> None:
         refresh_book(db)
     else:
         account_changed(db, ids)
+
+
+@dataclass(frozen=True)
+class CompactReport:
+    files_removed: int = 0
+    ops_before: int = 0
+    ops_kept: int = 0
+    bytes_before: int = 0
+    bytes_after: int = 0
+
+
+def compact(db: Database, *, older_than: timedelta = timedelta(days=30)) -> CompactReport:
+    """Replace this device's own files older than `older_than` by one file of their latest values.
+
+    Teammates that applied the old files find nothing new in the replacement (merging is
+    idempotent); one who joins later gets each field's latest value from this device, not the
+    values this device itself overwrote. Other devices' files are never touched.
+    """
+    with db.write_connection() as connection:  # this device's only publisher while it runs
+        device = devices.load(connection)
+        if device is None:
+            raise TeamError("This database is not in a team.")
+        folder = Path(device.folder)
+        cutoff = time.time() - older_than.total_seconds()  # file times are the system's
+        own = [f for f in journal.list_files(folder) if f.device == device.device_id and not f.copy]
+        newest = max((f.seq for f in own), default=0)
+        old = [f for f in own if f.seq != newest and f.path.stat().st_mtime <= cutoff]
+        if len(old) < 2:
+            return CompactReport()
+        latest: dict[tuple[str, str, str], dict[str, Any]] = {}
+        before = size = 0
+        for file in old:
+            content = journal.read(file.path)
+            size += file.path.stat().st_size
+            before += len(content.ops)
+            for op in content.ops:
+                key = (str(op["t"]), str(op["r"]), str(op["f"]))
+                if key not in latest or str(op["c"]) > str(latest[key]["c"]):
+                    latest[key] = op
+        order = {name: index for index, name in enumerate(SYNCED_TABLES)}
+        kept = sorted(latest.values(), key=lambda o: (o["c"], order.get(o["t"], len(order))))
+        _seq, path = journal.write(folder, device.device_id, kept, author=db.user)
+        for file in old:
+            file.path.unlink(missing_ok=True)
+        return CompactReport(len(old), before, len(kept), size, path.stat().st_size)

@@ -116,3 +116,28 @@ def _ids(db: Database) -> list[object]:
 def _stakeholders(db: Database) -> list[str]:
     with db.read() as session:
         return sorted(session.exec(select(Stakeholder.name)).all())
+
+
+def test_compaction_keeps_the_latest_values_in_one_file(tmp_path: Path) -> None:
+    from cs_tui.data.accounts.records import update_account
+    from cs_tui.models import AccountUpdate
+
+    al = _db(tmp_path, "al", Clock())
+    init_team(al, tmp_path / "team")
+    create_account(al, AccountCreate(name="Acme", owner="al"))
+    sync(al)
+    for owner in ("bo", "cy", "di"):
+        update_account(al, "Acme", AccountUpdate(owner=owner))
+        sync(al)
+    own = [f for f in journal.list_files(tmp_path / "team")]
+    assert len(own) == 4
+    report = engine.compact(al, older_than=timedelta(0))
+    assert report.files_removed == 3 and report.ops_kept < report.ops_before
+    assert len(list(journal.list_files(tmp_path / "team"))) == 2
+    assert engine.compact(al, older_than=timedelta(0)).files_removed == 0
+    bo = _db(tmp_path, "bo", Clock())
+    joined = join_team(bo, tmp_path / "team")
+    assert joined.damaged == () and _names(bo) == ["Acme"]
+    with bo.read() as session:
+        assert session.exec(select(Account.owner)).one() == "di"
+    assert uncaptured(bo) == []
