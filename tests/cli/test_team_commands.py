@@ -250,3 +250,19 @@ def test_the_same_account_created_on_two_devices_is_kept_twice_then_merged(
     assert [f["account_id"] for f in _follow_ups(bo)] == [twins[0]["id"]]
     same = al("accounts", "merge", str(twins[0]["id"]), str(twins[0]["id"]))
     assert same.exit_code == 1 and "same account" in same.output
+
+
+def test_compact_replaces_old_files_and_the_team_still_agrees(
+    device: Callable[[str], Device], team_folder: Path
+) -> None:
+    al, bo = device("al"), device("bo")
+    al("import", "accounts", str(FIXTURES / "salesforce_report.csv"))
+    al("team", "init", str(team_folder))
+    for title in ("One", "Two", "Three"):
+        al("followups", "add", "Acme Corporation", title)
+        al("team", "sync")
+    result = _json(al("team", "compact", "--older-than", "0", "--json"))
+    assert isinstance(result, dict) and result["files_removed"] == 3
+    assert "Nothing to compact" in al("team", "compact").output
+    assert bo("team", "join", str(team_folder)).exit_code == 0
+    assert _follow_ups(bo) == _follow_ups(al)
