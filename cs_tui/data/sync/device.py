@@ -41,13 +41,14 @@ class Device:
     last_synced_at: datetime | None
 
 
-def load(connection: Connection) -> Device | None:
-    """This database's team membership, with a new device id first if the file is a copy."""
+def load(connection: Connection, *, writing: bool = True) -> Device | None:
+    """This database's team membership; in a write, with a new device id first if the file is
+    a copy (a read leaves that to the next write)."""
     row = connection.execute(select(DEVICE)).first()
     if row is None:
         return None
     device_id = row.device_id
-    identity = database_identity(connection)
+    identity = database_identity(connection) if writing else ""
     if identity and row.identity != identity:
         device_id = new_device_id()
         connection.execute(

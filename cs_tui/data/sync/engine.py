@@ -91,7 +91,7 @@ def join_team(db: Database, folder: Path) -> SyncReport:
 def sync(db: Database) -> SyncReport:
     """Publish what this device wrote since the last sync, then merge what the others published."""
     with db.read() as session:
-        device = devices.load(session.connection())
+        device = devices.load(session.connection(), writing=False)
     if device is None:
         raise TeamError(
             "This database is not in a team: create one with `cs-tui team init FOLDER` or join "
@@ -205,7 +205,7 @@ def _pull(db: Database, folder: Path) -> _Pulled:
     now = db.now()
     with db.read() as session:
         connection = session.connection()
-        device = devices.load(connection)
+        device = devices.load(connection, writing=False)
         assert device is not None
         done = {(r.device_id, r.seq) for r in connection.execute(select(SEGMENTS))}
     candidates: dict[tuple[str, int], list[journal.JournalFile]] = defaultdict(list)

@@ -77,7 +77,7 @@ class HistoryEntry:
 
 
 def _device(connection: Connection) -> devices.Device:
-    found = devices.load(connection)
+    found = devices.load(connection, writing=False)
     if found is None:
         raise TeamError(
             "This database is not in a team: create one with `cs-tui team init FOLDER` or join "
@@ -88,7 +88,7 @@ def _device(connection: Connection) -> devices.Device:
 
 def in_team(db: Database) -> bool:
     with db.read() as session:
-        return devices.load(session.connection()) is not None
+        return devices.load(session.connection(), writing=False) is not None
 
 
 def team_status(db: Database) -> TeamStatus:

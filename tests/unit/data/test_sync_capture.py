@@ -166,14 +166,14 @@ def test_a_copied_database_gets_a_new_device_id(tmp_path: Path) -> None:
     copy = open_database(str(tmp_path / "copy.db"), user=TEST_USER, clock=frozen_clock)
     create_account(copy, AccountCreate(name="Globex"))
     with copy.read() as session:
-        found = devices.load(session.connection())
+        found = devices.load(session.connection(), writing=False)
     assert found is not None and found.device_id != first.device_id
     globex = [op for op in outbox(copy) if op.value == '"Globex"']
     assert [Hlc.decode(op.clock).device for op in globex] == [found.device_id]
     copy.close()
     reopened = open_database(str(tmp_path / "a.db"), user=TEST_USER, clock=frozen_clock)
     with reopened.read() as session:
-        same = devices.load(session.connection())
+        same = devices.load(session.connection(), writing=False)
     assert same is not None and same.device_id == first.device_id
     reopened.close()
 
