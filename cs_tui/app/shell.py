@@ -46,7 +46,7 @@ class CsTuiApp(TeamSyncing, WorkActions):
         Binding("a", "show_accounts", "Accounts", id="app.accounts"),
         Binding("f", "show_follow_ups", "Follow-ups", id="app.follow_ups"),
         Binding("c", "log_check_in", "Check-in", id="app.check_in"),
-        Binding("T", "show_team", "Team", id="app.team"),
+        Binding("T", "show_team", "Team", id="app.team", show=False),
         Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
     ]
 
