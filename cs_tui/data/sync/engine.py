@@ -305,18 +305,32 @@ def _first_readable(
 
 
 def _refresh(db: Database, accounts: set[uuid.UUID]) -> None:
-    """Recompute the derived data (the list's summaries, scores) of the accounts that changed."""
-    from cs_tui.data.accounts.changes import account_changed
+    """Recompute the derived data (the list's summaries, scores) of the accounts that changed.
+
+    Like `account_changed`, a problem here is a warning: what was merged stays merged, and the
+    scores catch up on the next rescore.
+    """
+    from cs_tui.data.accounts.changes import LOG, account_changed
     from cs_tui.data.accounts.imports import SUMMARY_REFRESH_ALL_ABOVE
     from cs_tui.data.accounts.summary import refresh_book
+    from cs_tui.data.scoring.book_scoring import rescore_written
+    from cs_tui.data.store.errors import StoreError
+    from cs_tui.domain.scoring import ScorecardError
+    from cs_tui.io.scorecard_file import current_scorer
 
     ids = sorted(accounts)
     if not ids:
         return
-    if len(ids) > SUMMARY_REFRESH_ALL_ABOVE:
-        refresh_book(db)
-    else:
+    if len(ids) <= SUMMARY_REFRESH_ALL_ABOVE:
         account_changed(db, ids)
+        return
+    try:
+        refresh_book(db)
+        rescore_written(db, ids, scorer=current_scorer())
+    except ScorecardError as error:
+        LOG.warning("Merged, but the health scores were not refreshed: %s", error)
+    except StoreError as error:
+        LOG.warning("Merged, but the list and scores were not refreshed: %s", error)
 
 
 @dataclass(frozen=True)

@@ -141,3 +141,21 @@ def test_compaction_keeps_the_latest_values_in_one_file(tmp_path: Path) -> None:
     with bo.read() as session:
         assert session.exec(select(Account.owner)).one() == "di"
     assert uncaptured(bo) == []
+
+
+def test_a_big_merge_rescores_the_accounts_it_brought(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cs_tui.data.accounts import imports
+    from cs_tui.models import AccountSummary
+
+    monkeypatch.setattr(imports, "SUMMARY_REFRESH_ALL_ABOVE", 1)
+    al = _db(tmp_path, "al", Clock())
+    for name in ("Acme", "Globex", "Initech"):
+        create_account(al, AccountCreate(name=name))
+    init_team(al, tmp_path / "team")
+    bo = _db(tmp_path, "bo", Clock())
+    join_team(bo, tmp_path / "team")
+    with bo.read() as session:
+        summaries = session.exec(select(AccountSummary)).all()
+    assert len(summaries) == 3 and all(s.scored_on is not None for s in summaries)
