@@ -5,8 +5,8 @@ device's own edit always wins over what it has already seen, and clocks from dif
 comparable without trusting their wall clocks more than the drift allowed.
 """
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 MAX_AHEAD_MS = 5 * 60 * 1000
 """Ops whose clock is further ahead of this device's wall time are held, not applied."""
@@ -19,8 +19,9 @@ class ClockError(ValueError):
     """A clock string that is not one this format writes."""
 
 
-@dataclass(frozen=True, order=True)
-class Hlc:
+class Hlc(NamedTuple):
+    """(A named tuple: clocks are compared and hashed by the million during a merge.)"""
+
     wall: int
     counter: int
     device: str

@@ -6,7 +6,7 @@ deleted row back; only an op on `deleted_at` itself (a restore) with a later clo
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cs_tui.domain.sync.clock import Hlc
 
@@ -16,8 +16,7 @@ Scalar = str | int | float | bool | None
 FieldKey = tuple[str, str, str]
 
 
-@dataclass(frozen=True)
-class Op:
+class Op(NamedTuple):
     """One field's new value, as written by `author` on the device in `clock`.
 
     `base` is the clock of the value it replaced (None for a new row's first value): it tells a
