@@ -52,6 +52,7 @@ MODULES: tuple[str, ...] = (
     "survey_import",
     "qbr_pack",
     "metrics_speed",
+    "team_sync",
 )
 """The modules of the suite, in the order their benchmarks run and are reported."""
 

@@ -58,6 +58,7 @@ COMMAND_MODULES = (
     "stakeholders",
     "survey_import",
     "surveys",
+    "team",
     "timeline",
     "today",
 )

@@ -36,6 +36,7 @@ from cs_tui.models.signals import (
     SurveyResponse,
     SurveyResponseCreate,
 )
+from cs_tui.models.sync import SyncConflict, SyncDevice, SyncOp, SyncPending, SyncSegment
 
 __all__ = [
     "Account",
@@ -72,4 +73,9 @@ __all__ = [
     "SuccessPlanUpdate",
     "SurveyResponse",
     "SurveyResponseCreate",
+    "SyncConflict",
+    "SyncDevice",
+    "SyncOp",
+    "SyncPending",
+    "SyncSegment",
 ]
