@@ -14,10 +14,11 @@ from sqlalchemy import Connection, Engine, create_engine, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from cs_tui.config import normalise_database_url
-from cs_tui.data.store import audit, migrate
+from cs_tui.data.store import audit, migrate, versions
 from cs_tui.data.store.backup import backup_sqlite
 from cs_tui.data.store.errors import (
     DatabaseUnavailableError,
@@ -96,8 +97,12 @@ class Database:
         self._refuse_if_read_only()
         if self.guard is not None:
             self.guard.check()
-        with self._sessions() as session, session.begin():
-            yield session
+        with self._sessions() as session:
+            try:
+                with session.begin():
+                    yield session
+            except StaleDataError as error:
+                raise versions.changed_error(self.engine, session, error) from error
 
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
@@ -283,3 +288,4 @@ def _guarded_upgrade(engine: Engine, url: URL) -> None:
 
 
 audit.install()
+versions.install(Session)
