@@ -55,6 +55,7 @@ COMMAND_MODULES = (
     "surveys",
     "timeline",
     "today",
+    "team_move",  # after any module that makes the `team` group
 )
 
 
