@@ -77,6 +77,7 @@ def record_sentiment(
     scorer = _scorer(scorer)
     with db.write() as session:
         found = find_account(session, account)
+        lock_account(session, found.id)
         session.add(
             SentimentEntry.model_validate(data, update={"account_id": found.id, "author": db.user})
         )
