@@ -22,11 +22,11 @@ from cs_tui.data.accounts.records import get_account_detail
 from cs_tui.data.scoring.health_panel import health_panel
 from cs_tui.data.scoring.health_writes import set_override
 from cs_tui.data.store.database import Database, open_database
+from cs_tui.data.store.errors import RecordChangedError
 from cs_tui.data.work.check_ins import log_check_in
 from cs_tui.data.work.drafts import CheckInDraft, FollowUpDraft
 from cs_tui.data.work.follow_ups import add_follow_up
 from cs_tui.data.work.today import today_queue
-from cs_tui.data.store.errors import RecordChangedError
 from cs_tui.models import Account, CheckIn, FollowUp, ScoreOverride
 from tests.conftest import FROZEN_TODAY, frozen_clock
 
