@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from cs_tui.app.commands import AccountCommands, ViewCommands
+from cs_tui.app.connection_watch import ConnectionWatch
 from cs_tui.app.messages import StoreFailed, StoreOpened
 from cs_tui.app.record_actions import RecordActions
 from cs_tui.app.theme import CS_TUI_THEME
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 FIRST_PAGE_ROWS = 200
 
 
-class CsTuiApp(RecordActions, WorkActions):
+class CsTuiApp(RecordActions, WorkActions, ConnectionWatch):
     """cs-tui: the book, its health and the day's work."""
 
     CSS_PATH = "app.tcss"
@@ -158,6 +159,8 @@ class CsTuiApp(RecordActions, WorkActions):
 
     @on(StoreOpened)
     def _store_opened(self, event: StoreOpened) -> None:
+        if self.db.backend == "postgresql":
+            self.watch_connection()
         if event.read_only:
             from cs_tui.screens.store_error import StoreErrorScreen
 
