@@ -5,11 +5,12 @@ from textual import work
 from textual.app import App
 
 from cs_tui.data.store.server_watch import CHECK_SECONDS, connection_problem
+from cs_tui.widgets.worker_failures import ReportsWorkerFailures
 
 LOST_TITLE = "Disconnected from the server"
 
 
-class ConnectionWatch(App[None]):
+class ConnectionWatch(ReportsWorkerFailures, App[None]):
     """Checks the server every few seconds in a thread; shows the banner while it is away."""
 
     connection_lost: str = ""
