@@ -1,7 +1,7 @@
 """Copying the whole store from an SQLite file to an empty PostgreSQL database, in one transaction.
 
 The target is opened (and migrated to this version's schema) like any store, then every table is
-copied in dependency order through Core `executemany`, rows bound by their column types, so
+copied in dependency order through COPY, the values as read back by their column types, so
 UUIDs, timestamps and money arrive as the same values. Before the transaction commits, each table
 is counted and checksummed on both sides (an order-independent sum of per-row SHA-256 digests of
 the values as read back); any difference rolls everything back. A target holding any cs-tui row,
@@ -87,15 +87,26 @@ def _held_rows(connection: Connection, tables: list[Table]) -> list[str]:
     return held
 
 
-def _chunks(rows: Iterator[tuple[Any, ...]], names: list[str]) -> Iterator[list[dict[str, Any]]]:
-    chunk: list[dict[str, Any]] = []
-    for row in rows:
-        chunk.append(dict(zip(names, row, strict=True)))
-        if len(chunk) >= CHUNK_ROWS:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def _copy_table(
+    reading: Connection, writing: Connection, table: Table, progress: Progress | None
+) -> None:
+    """The table's rows into the target, through COPY (psycopg adapts the values read back by
+    their column types); the same transaction as the rest of the move."""
+    quote = writing.dialect.identifier_preparer.quote
+    columns = ", ".join(quote(column.name) for column in table.columns)
+    driver: Any = writing.connection.dbapi_connection  # psycopg's own connection
+    with (
+        driver.cursor() as cursor,
+        cursor.copy(f"COPY {quote(table.name)} ({columns}) FROM STDIN") as copy,
+    ):
+        done = 0
+        for row in _rows(reading, table):
+            copy.write_row(row)
+            done += 1
+            if progress is not None and done % CHUNK_ROWS == 0:
+                progress(table.name, CHUNK_ROWS)
+        if progress is not None and done % CHUNK_ROWS:
+            progress(table.name, done % CHUNK_ROWS)
 
 
 def move_to_postgres(
@@ -140,11 +151,7 @@ def _copy(source: Database, target: Database, progress: Progress | None) -> Move
                 "section) and give its URL.",
             )
         for table in tables:
-            columns = [column.name for column in table.columns]
-            for chunk in _chunks(_rows(reading, table), columns):
-                writing.execute(table.insert(), chunk)
-                if progress is not None:
-                    progress(table.name, len(chunk))
+            _copy_table(reading, writing, table, progress)
         for table in tables:
             rows, checksum = _digest(_rows(reading, table))
             rows_there, checksum_there = _digest(_rows(writing, table))
