@@ -53,6 +53,7 @@ MODULES: tuple[str, ...] = (
     "qbr_pack",
     "metrics_speed",
     "team_sync",
+    "server_book",
 )
 """The modules of the suite, in the order their benchmarks run and are reported."""
 

@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from cs_tui.app.commands import AccountCommands, ViewCommands
+from cs_tui.app.connection_watch import ConnectionWatch
 from cs_tui.app.messages import StoreFailed, StoreOpened
 from cs_tui.app.record_actions import RecordActions
 from cs_tui.app.team_sync import TeamSyncing
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 FIRST_PAGE_ROWS = 200
 
 
-class CsTuiApp(TeamSyncing, RecordActions, WorkActions):
+class CsTuiApp(TeamSyncing, RecordActions, WorkActions, ConnectionWatch):
     """cs-tui: the book, its health and the day's work."""
 
     CSS_PATH = "app.tcss"
@@ -169,6 +170,8 @@ class CsTuiApp(TeamSyncing, RecordActions, WorkActions):
 
     @on(StoreOpened)
     def _store_opened(self, event: StoreOpened) -> None:
+        if self.db.backend == "postgresql":
+            self.watch_connection()
         if event.read_only:
             from cs_tui.screens.store_error import StoreErrorScreen
 

@@ -61,6 +61,7 @@ COMMAND_MODULES = (
     "team",
     "timeline",
     "today",
+    "team_move",  # after any module that makes the `team` group
 )
 
 

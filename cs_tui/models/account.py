@@ -9,7 +9,7 @@ from sqlalchemy import BigInteger, CheckConstraint, Index, String, text
 from sqlmodel import Field, SQLModel
 
 from cs_tui.domain.enums import LifecycleStage, StakeholderRole, values
-from cs_tui.models.base import Tracked, one_of
+from cs_tui.models.base import Tracked, Versioned, one_of
 from cs_tui.models.validation import Currency, Domain, Name, ShortText, Tags, check_order
 
 
@@ -30,7 +30,7 @@ class AccountFields(SQLModel):
     tags: str = Field(default="", max_length=500)
 
 
-class Account(AccountFields, Tracked, table=True):
+class Account(AccountFields, Tracked, Versioned, table=True):
     __tablename__ = "account"
     __table_args__ = (
         CheckConstraint("arr_minor >= 0", name="ck_account_arr_non_negative"),
@@ -95,7 +95,7 @@ class StakeholderFields(SQLModel):
     left_on: date | None = None
 
 
-class Stakeholder(StakeholderFields, Tracked, table=True):
+class Stakeholder(StakeholderFields, Tracked, Versioned, table=True):
     __tablename__ = "stakeholder"
     __table_args__ = (
         CheckConstraint(one_of("role", values(StakeholderRole)), name="ck_stakeholder_role"),

@@ -14,7 +14,7 @@ from cs_tui.domain.enums import (
     Priority,
     values,
 )
-from cs_tui.models.base import Tracked, UTCDateTime, one_of
+from cs_tui.models.base import Tracked, UTCDateTime, Versioned, one_of
 from cs_tui.models.validation import LongText, Name, ShortText
 
 SENTIMENT_MIN, SENTIMENT_MAX = 1, 5
@@ -64,7 +64,7 @@ class FollowUpFields(SQLModel):
     origin_ref: str = Field(default="", max_length=120)
 
 
-class FollowUp(FollowUpFields, Tracked, table=True):
+class FollowUp(FollowUpFields, Tracked, Versioned, table=True):
     __tablename__ = "follow_up"
     __table_args__ = (
         CheckConstraint(one_of("kind", values(FollowUpKind)), name="ck_follow_up_kind"),

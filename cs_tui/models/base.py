@@ -4,7 +4,8 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, TypeDecorator
+from sqlalchemy import Column, DateTime, Dialect, TypeDecorator
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 
@@ -47,3 +48,20 @@ class Tracked(SQLModel):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     updated_by: str = Field(default="", max_length=120)
     deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+
+
+VERSION_COLUMN = "version"
+
+
+class Versioned(SQLModel):
+    """A shared record's version counter: every ORM update checks the version it read in its
+    WHERE clause and bumps it, so an update from a stale read matches no row (SQLAlchemy's
+    `version_id_col`) and becomes a conflict instead of a lost update. Bulk inserts leave it to
+    the column's default (1)."""
+
+    version: int = Field(default=1, nullable=False, sa_column_kwargs={"server_default": "1"})
+
+    @declared_attr  # type: ignore[arg-type]
+    def __mapper_args__(cls) -> dict[str, Any]:
+        column: Column[int] = cls.__table__.c[VERSION_COLUMN]  # type: ignore[attr-defined]
+        return {"version_id_col": column}

@@ -3,12 +3,12 @@
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, String, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from cs_tui.domain.enums import HealthBand, values
 from cs_tui.models.activity import SENTIMENT_MAX, SENTIMENT_MIN
-from cs_tui.models.base import Tracked, UTCDateTime, one_of, utcnow
+from cs_tui.models.base import Tracked, UTCDateTime, Versioned, one_of, utcnow
 from cs_tui.models.validation import Name
 
 
@@ -58,13 +58,21 @@ class SentimentCreate(SQLModel):
     recorded_on: date
 
 
-class ScoreOverride(Tracked, table=True):
+class ScoreOverride(Tracked, Versioned, table=True):
     """A manual score that replaces the computed one until it expires or is cleared."""
 
     __tablename__ = "score_override"
     __table_args__ = (
         CheckConstraint("score BETWEEN 0 AND 100", name="ck_override_score"),
         Index("ix_override_account", "account_id"),
+        # one open override per account: the database refuses a second, whoever writes it
+        Index(
+            "ux_override_open",
+            "account_id",
+            unique=True,
+            sqlite_where=text("cleared_at IS NULL AND deleted_at IS NULL"),
+            postgresql_where=text("cleared_at IS NULL AND deleted_at IS NULL"),
+        ),
     )
 
     account_id: uuid.UUID = Field(foreign_key="account.id")

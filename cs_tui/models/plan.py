@@ -9,7 +9,7 @@ from sqlalchemy import CheckConstraint, Index, String, text
 from sqlmodel import Field, SQLModel
 
 from cs_tui.domain.enums import MilestoneStatus, ObjectiveStatus, PlanStatus, Side, values
-from cs_tui.models.base import Tracked, one_of
+from cs_tui.models.base import Tracked, Versioned, one_of
 from cs_tui.models.validation import LongText, Name, ShortText
 
 
@@ -25,7 +25,7 @@ class SuccessPlanFields(SQLModel):
     template: str = Field(default="", max_length=60)
 
 
-class SuccessPlan(SuccessPlanFields, Tracked, table=True):
+class SuccessPlan(SuccessPlanFields, Tracked, Versioned, table=True):
     __tablename__ = "success_plan"
     __table_args__ = (
         CheckConstraint(one_of("status", values(PlanStatus)), name="ck_plan_status"),
@@ -66,7 +66,7 @@ class ObjectiveFields(SQLModel):
     position: int = 0
 
 
-class PlanObjective(ObjectiveFields, Tracked, table=True):
+class PlanObjective(ObjectiveFields, Tracked, Versioned, table=True):
     __tablename__ = "plan_objective"
     __table_args__ = (
         CheckConstraint(one_of("status", values(ObjectiveStatus)), name="ck_objective_status"),
@@ -101,7 +101,7 @@ class MilestoneFields(SQLModel):
     position: int = 0
 
 
-class PlanMilestone(MilestoneFields, Tracked, table=True):
+class PlanMilestone(MilestoneFields, Tracked, Versioned, table=True):
     __tablename__ = "plan_milestone"
     __table_args__ = (
         CheckConstraint(one_of("status", values(MilestoneStatus)), name="ck_milestone_status"),

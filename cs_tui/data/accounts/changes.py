@@ -19,6 +19,7 @@ from cs_tui.data.accounts.summary import refresh_summaries
 from cs_tui.data.scoring.rescoring import rescore_on
 from cs_tui.data.store.database import Database
 from cs_tui.data.store.errors import StoreError
+from cs_tui.data.store.locks import lock_accounts
 
 if TYPE_CHECKING:
     from cs_tui.domain.scoring import Scorer
@@ -50,6 +51,7 @@ def account_changed(db: Database, account_ids: Iterable[uuid.UUID]) -> None:
     today = db.today()
     try:
         with db.write_connection() as connection:
+            lock_accounts(connection, ids)  # one writer at a time of these accounts' derived rows
             refresh_summaries(connection, today=today, account_ids=ids)
             if scorer is not None:
                 rescore_on(connection, as_of=today, now=db.now(), scorer=scorer, account_ids=ids)

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from cs_tui.data.store.errors import InvalidInputError
+from cs_tui.data.store.errors import InvalidInputError, RecordChangedError
 from cs_tui.domain.money import minor_digits, to_major, to_minor
 from cs_tui.domain.records.edits import FieldConflict
 from cs_tui.io.values import (
@@ -256,7 +256,7 @@ def input_texts(values: Mapping[str, Any]) -> dict[str, str]:
             for key in INPUTS}  # fmt: skip
 
 
-class EditConflictError(InvalidInputError):
+class EditConflictError(InvalidInputError, RecordChangedError):
     """Fields the user changed were changed by someone else since the form opened; nothing saved.
 
     `conflicts` say what the form opened with, what is stored now (theirs) and what the user
@@ -278,6 +278,8 @@ class EditConflictError(InvalidInputError):
             f"{record} was changed since you opened it: {listed}. Nothing was saved.",
             field=conflicts[0].field if conflicts else "",
         )
+        self.record = record
+        self.changes = tuple((c.field, c.opened, c.theirs) for c in conflicts)
 
     def text(self, field: str, value: object) -> str:
         return value_text(field, value, currency=self.currency)

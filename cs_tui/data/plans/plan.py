@@ -15,13 +15,17 @@ from cs_tui.data.accounts.references import resolve_account
 from cs_tui.data.plans.read import live_plan, plan_view
 from cs_tui.data.store.database import Database
 from cs_tui.data.store.errors import InvalidInputError
+from cs_tui.data.store.locks import lock_account
 from cs_tui.domain.enums import AGREED_PLAN_STATUSES, PlanStatus
 from cs_tui.domain.plans.views import PlanView
 from cs_tui.models import Account, SuccessPlan, SuccessPlanUpdate
 
 
 def plan_for_account(session: Session, account: Account, *, started_on: date) -> SuccessPlan:
-    """The account's live plan, created as a draft (starting `started_on`) when it has none."""
+    """The account's live plan, created as a draft (starting `started_on`) when it has none.
+
+    The account's row is locked first, so two people creating its plan at once get one plan."""
+    lock_account(session, account.id)
     plan = live_plan(session, account.id)
     if plan is None:
         plan = SuccessPlan(account_id=account.id, started_on=started_on)

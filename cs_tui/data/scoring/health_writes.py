@@ -3,11 +3,14 @@
 Each write is validated by its Create model (a bad value is reported, nothing is stored) and the
 account is rescored in the same transaction, so the list and the summary show the change at once.
 Setting an override clears the one in force; clearing keeps the row (with `cleared_at`) for history.
+At most one override per account is open (not cleared): a unique index holds it on both backends,
+and setting one locks the account's row first, so two people setting one at once take turns and
+the later one replaces the earlier.
 """
 
 import uuid
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from sqlmodel import Session, col, select
@@ -16,6 +19,7 @@ from cs_tui.data.accounts.references import find_account
 from cs_tui.data.scoring.rescoring import RescoreSummary, rescore_on
 from cs_tui.data.store.database import Database
 from cs_tui.data.store.errors import StoreError
+from cs_tui.data.store.locks import lock_account
 from cs_tui.domain.scoring import Scorer
 from cs_tui.models import (
     Account,
@@ -73,23 +77,23 @@ def record_sentiment(
     scorer = _scorer(scorer)
     with db.write() as session:
         found = find_account(session, account)
+        lock_account(session, found.id)
         session.add(
             SentimentEntry.model_validate(data, update={"account_id": found.id, "author": db.user})
         )
         return _rescore(db, session, found, scorer)
 
 
-def _in_force(session: Session, account_id: uuid.UUID, today: date) -> list[ScoreOverride]:
-    return list(
-        session.exec(
-            select(ScoreOverride).where(
-                ScoreOverride.account_id == account_id,
-                col(ScoreOverride.deleted_at).is_(None),
-                col(ScoreOverride.cleared_at).is_(None),
-                ScoreOverride.expires_on >= today,
-            )
-        )
+def _open(session: Session, account_id: uuid.UUID) -> Any:
+    return select(ScoreOverride).where(
+        ScoreOverride.account_id == account_id,
+        col(ScoreOverride.deleted_at).is_(None),
+        col(ScoreOverride.cleared_at).is_(None),
     )
+
+
+def _in_force(session: Session, account_id: uuid.UUID, today: date) -> list[ScoreOverride]:
+    return list(session.exec(_open(session, account_id).where(ScoreOverride.expires_on >= today)))
 
 
 def set_override(
@@ -109,8 +113,10 @@ def set_override(
     scorer = _scorer(scorer)
     with db.write() as session:
         found = find_account(session, account)
-        for earlier in _in_force(session, found.id, today):
+        lock_account(session, found.id)
+        for earlier in session.exec(_open(session, found.id)):  # in force, or expired uncleared
             earlier.cleared_at = db.now()
+        session.flush()
         session.add(
             ScoreOverride.model_validate(data, update={"account_id": found.id, "author": db.user})
         )
@@ -124,6 +130,7 @@ def clear_override(
     scorer = _scorer(scorer)
     with db.write() as session:
         found = find_account(session, account)
+        lock_account(session, found.id)
         in_force = _in_force(session, found.id, db.today())
         if not in_force:
             return None

@@ -14,10 +14,11 @@ from sqlalchemy import Connection, Engine, create_engine, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from cs_tui.config import normalise_database_url
-from cs_tui.data.store import audit, migrate
+from cs_tui.data.store import audit, migrate, versions
 from cs_tui.data.store.backup import backup_sqlite
 from cs_tui.data.store.errors import (
     DatabaseUnavailableError,
@@ -97,8 +98,12 @@ class Database:
         self._refuse_if_read_only()
         if self.guard is not None:
             self.guard.check()
-        with self._sessions() as session, session.begin():
-            yield session
+        with self._sessions() as session:
+            try:
+                with session.begin():
+                    yield session
+            except StaleDataError as error:
+                raise versions.changed_error(self.engine, session, error) from error
 
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
@@ -231,10 +236,53 @@ def _open_read_only(
     return Database(url, engine, user, clock, read_only=True, notice=notice)
 
 
+# A server that does not answer fails in seconds, not minutes; a dead peer is noticed by the
+# TCP keepalives. Connections sitting in the pool are pinged before use (`pool_pre_ping`), so a
+# connection the server dropped (a restart, `pg_terminate_backend`, a network cut) is replaced by
+# a fresh one on the next read or write instead of failing it.
+SERVER_CONNECT_ARGS: dict[str, object] = {
+    "connect_timeout": 10,
+    "keepalives": 1,
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+}
+CONNECTION_HINTS = {
+    "28P01": "The password was refused: check the user name and password in the URL.",
+    "28000": "The server refused this user: check the user name in the URL and the server's "
+    "pg_hba.conf.",
+    "3D000": "That database does not exist on the server: create it (see the README's Teams "
+    "section) or fix its name in the URL.",
+    "42501": "The user lacks the right to connect to this database: GRANT CONNECT to it.",
+    "53300": "The server has too many connections open; try again in a moment.",
+    "57P03": "The server is starting up or shutting down; try again in a moment.",
+}
+
+
+def connection_hint(error: BaseException | None) -> str:
+    """What to do about a failed connection, by the server's SQLSTATE or the driver's words."""
+    state = getattr(error, "sqlstate", None)
+    if isinstance(state, str) and state in CONNECTION_HINTS:
+        return CONNECTION_HINTS[state]
+    text = str(error).lower()
+    if "password" in text:
+        return CONNECTION_HINTS["28P01"]
+    if "does not exist" in text and "role" in text:
+        return CONNECTION_HINTS["28000"]
+    if "does not exist" in text and "database" in text:
+        return CONNECTION_HINTS["3D000"]
+    if "refused" in text or "timeout" in text or "timed out" in text or "resolve" in text:
+        return (
+            "Is the server running and reachable? Check the host and port in the URL, and that "
+            "no firewall is in the way."
+        )
+    return "Check the host, port, database name and credentials in the URL."
+
+
 def _open_postgres(url: URL, *, user: str, clock: Clock, migrate_schema: bool) -> Database:
     shown = url.render_as_string(hide_password=True)
     try:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=SERVER_CONNECT_ARGS)
         with engine.connect() as connection:
             tables = migrate.table_names(connection)
             revision = migrate.current_revision(connection) if VERSION_TABLE in tables else None
@@ -244,10 +292,10 @@ def _open_postgres(url: URL, *, user: str, clock: Clock, migrate_schema: bool) -
             hint="Install cs-tui with the extra: pip install 'cs-tui[postgres]'",
         ) from error
     except DBAPIError as error:
+        engine.dispose()
         first_line = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
         raise DatabaseUnavailableError(
-            f"cannot connect to {shown}: {first_line}",
-            hint="Check the host, port, database name and credentials in the URL.",
+            f"cannot connect to {shown}: {first_line}", hint=connection_hint(error.orig)
         ) from error
     if tables and VERSION_TABLE not in tables:
         engine.dispose()
@@ -258,7 +306,12 @@ def _open_postgres(url: URL, *, user: str, clock: Clock, migrate_schema: bool) -
     if revision is not None and revision not in migrate.known_revisions():
         engine.dispose()
         readonly = create_engine(
-            url, pool_pre_ping=True, connect_args={"options": "-c default_transaction_read_only=on"}
+            url,
+            pool_pre_ping=True,
+            connect_args={
+                **SERVER_CONNECT_ARGS,
+                "options": "-c default_transaction_read_only=on",
+            },
         )
         notice = (
             f"This database was written by a newer version of cs-tui (schema {revision}); it is "
@@ -286,3 +339,4 @@ def _guarded_upgrade(engine: Engine, url: URL) -> None:
 
 audit.install()
 capture.install()
+versions.install(Session)

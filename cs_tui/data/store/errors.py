@@ -88,3 +88,25 @@ class ConnectionLostError(StorageError):
 
 class DatabaseFileChangedError(StorageError):
     """The database file was moved, replaced or deleted while open; writing stops until restart."""
+
+
+class RecordChangedError(StoreError):
+    """A shared record was changed by someone else since it was read; nothing was saved.
+
+    `record` names it (e.g. "account Acme"); `changes` lists, per field this write changed, the
+    value it was read with and the value stored now (field, read, now). The account and
+    stakeholder forms raise a richer subclass (`EditConflictError`) that also holds what the user
+    typed, to show both values.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        record: str = "",
+        changes: tuple[tuple[str, object, object], ...] = (),
+        hint: str = "",
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.record = record
+        self.changes = changes

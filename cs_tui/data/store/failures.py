@@ -139,6 +139,8 @@ def install_failure_mapping(
 
     @event.listens_for(engine, "handle_error")
     def _handle(context: ExceptionContext) -> None:
+        if context.is_pre_ping:  # the pool's liveness check: a dead connection is replaced
+            return
         connection = context.connection
         is_write = writing(connection) if connection is not None else True
         mapped = storage_error(

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.orm import attributes as orm_attributes
 
 from cs_tui.data.sync import device as devices
-from cs_tui.data.sync.tables import ROW_KEY, SYNCED_TABLES
+from cs_tui.data.sync.tables import LOCAL_FIELDS, ROW_KEY, SYNCED_TABLES
 from cs_tui.data.sync.values import encode
 from cs_tui.models.sync import SyncOp
 
@@ -85,7 +85,7 @@ class _Recorder:
     def add(self, table: str, row_id: Any, fields: Mapping[str, Any], *, new: bool) -> None:
         row = str(row_id)
         for name, value in fields.items():
-            if name == ROW_KEY:
+            if name == ROW_KEY or name in LOCAL_FIELDS:
                 continue
             self._ops[(table, row, name)] = {
                 "table_name": table,

@@ -42,3 +42,7 @@ ROW_KEY = "id"
 
 AUDIT_FIELDS: frozenset[str] = frozenset({"created_at", "updated_at", "updated_by"})
 """Stamped on every write: merged like any field, but two people's stamps are never a conflict."""
+
+LOCAL_FIELDS: frozenset[str] = frozenset({"version"})
+"""Columns each database keeps for itself: the optimistic-concurrency counter of PostgreSQL mode
+counts this database's own updates, so it is neither sent nor taken from a teammate."""

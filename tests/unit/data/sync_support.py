@@ -8,7 +8,7 @@ from sqlalchemy import and_, select
 from cs_tui.data.store.database import Database
 from cs_tui.data.sync import device as devices
 from cs_tui.data.sync.capture import OPS
-from cs_tui.data.sync.tables import ROW_KEY, SYNCED_TABLES
+from cs_tui.data.sync.tables import LOCAL_FIELDS, ROW_KEY, SYNCED_TABLES
 from cs_tui.data.sync.values import encode, table
 
 
@@ -45,7 +45,7 @@ def uncaptured(db: Database) -> list[str]:
                 values = row._mapping
                 row_id = str(values[ROW_KEY])
                 for column, value in values.items():
-                    if column == ROW_KEY:
+                    if column == ROW_KEY or column in LOCAL_FIELDS:
                         continue
                     key = (name, row_id, column)
                     if key not in history:

@@ -1,0 +1,1 @@
+"""Moving a book to a PostgreSQL server: one transaction, verified table by table."""
