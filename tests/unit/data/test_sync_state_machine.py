@@ -21,6 +21,7 @@ from cs_tui.data.store.database import Database, open_database
 from cs_tui.data.sync.apply import PENDING
 from cs_tui.data.sync.capture import OPS
 from cs_tui.data.sync.engine import sync
+from cs_tui.data.sync.tables import LOCAL_FIELDS, SYNCED_TABLES
 from cs_tui.data.sync.values import table
 from cs_tui.io.sync.folder import create_format
 from cs_tui.models import Account, Stakeholder
@@ -208,10 +209,11 @@ class TeamOfDevices(RuleBasedStateMachine):
 def _book(db: Database) -> dict[str, list[tuple[object, ...]]]:
     with db.read() as session:
         connection = session.connection()
-        return {
-            name: sorted(tuple(row) for row in connection.execute(select(table(name))))
-            for name in ("account", "stakeholder")
-        }
+        books = {}
+        for name in ("account", "stakeholder"):
+            shared = [c for c in table(name).c if c.name not in LOCAL_FIELDS]
+            books[name] = sorted(tuple(row) for row in connection.execute(select(*shared)))
+        return books
 
 
 def _history(db: Database) -> set[tuple[str, str, str, str]]:
@@ -230,7 +232,7 @@ def _unwritten(db: Database) -> set[tuple[str, str]]:
             select(OPS.c.table_name, OPS.c.row_id).distinct())}  # fmt: skip
         pending = {(r.table_name, r.row_id) for r in connection.execute(select(PENDING))}
         stored = set()
-        for name in ("account", "stakeholder"):
+        for name in SYNCED_TABLES:
             stored |= {
                 (name, str(i)) for i in connection.execute(select(table(name).c.id)).scalars()
             }
