@@ -67,6 +67,8 @@ def test_a_wrong_url_says_what_is_wrong(run: Run) -> None:
     result = run("accounts", "list", db="mysql://someone@host/db")
     assert result.exit_code == 1
     assert "SQLite or PostgreSQL" in result.stderr
+    assert "not mysql" in result.stderr
+    assert "{" not in result.stderr
     unreachable = run("accounts", "list", db="postgresql+psycopg://nobody@127.0.0.1:1/none")
     assert unreachable.exit_code == 1
     assert "cannot connect" in unreachable.stderr
