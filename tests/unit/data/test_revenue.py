@@ -105,9 +105,9 @@ def test_bad_input_is_refused_naming_the_field(
 
 def test_a_renewal_sets_the_new_arr_and_moves_the_contract_end(db: Database) -> None:
     revenue_book(db)
-    renewed = add(db, "Initech", RevenueKind.RENEWAL, "6600", date(2026, 7, 20))
+    renewed = add(db, "Initech", RevenueKind.RENEWAL, "6600", date(2026, 6, 10))
     assert renewed.contract_end_after == date(2027, 8, 1) and renewed.arr_after == 6_600_00
-    again = add(db, "Umbrella", RevenueKind.RENEWAL, None, date(2026, 7, 1),
+    again = add(db, "Umbrella", RevenueKind.RENEWAL, None, date(2026, 6, 1),
                 renewal_to=date(2028, 7, 15))  # fmt: skip
     assert again.arr_after == 20_000_00 and again.event.amount_minor == 20_000_00
     assert get_account_detail(db, "Umbrella").contract_end == date(2028, 7, 15)
@@ -251,3 +251,16 @@ def test_rows_apply_in_date_order_whatever_their_order_in_the_file(
     assert [e.kind for e in list_revenue_events(db, account="Initech")] == [
         RevenueKind.RENEWAL, RevenueKind.DOWNSELL, RevenueKind.UPSELL,
     ]  # fmt: skip
+
+
+def test_an_event_dated_after_today_is_refused_and_changes_nothing(db: Database) -> None:
+    """A churn typed as 2099 must not zero the ARR now and freeze the account's history."""
+    revenue_book(db)
+    with pytest.raises(InvalidInputError, match="2026-06-16 is in the future") as raised:
+        add(db, "Initech", RevenueKind.CHURN, None, date(2026, 6, 16), reason_code="budget")
+    assert raised.value.field == "occurred_on"
+    assert list_revenue_events(db, account="Initech") == []
+    detail = get_account_detail(db, "Initech")
+    assert (detail.arr_minor, detail.lifecycle_stage) == (6_000_00, "value")
+    today = add(db, "Initech", RevenueKind.UPSELL, "100", date(2026, 6, 15))
+    assert today.arr_after == 6_100_00
