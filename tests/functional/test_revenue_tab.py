@@ -93,3 +93,30 @@ async def test_recording_an_expansion_and_a_forecast(book: Any, make_app: AppFac
         )
         summary = flat(tab.query_one("#revenue-summary"))
         assert "at 35%, At risk · risks: budget freeze" in summary and "ARR at risk" in summary
+
+
+async def test_every_field_of_the_revenue_forms_can_be_reached_at_80x24(
+    book: Any, make_app: AppFactory
+) -> None:
+    """On a small terminal the forms scroll to the focused field instead of cutting off the
+    note, the new contract end and the buttons."""
+    app = make_app(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_revenue(pilot)
+        for key, fields in (
+            ("n", ("#revenue-renewal-to", "#revenue-note", "#save")),
+            ("r", ("#forecast-risks", "#save")),
+        ):
+            await pilot.press(key)
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, RevenueEventForm | ForecastForm)
+            dialog = form.query_one(".dialog")
+            for field in fields:
+                widget = form.query_one(field)
+                widget.focus()
+                await pilot.pause()
+                await pilot.pause()
+                assert dialog.region.contains_region(widget.region), f"{field} is cut off"
+            await pilot.press("escape")
+            await pilot.pause()

@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
 from cs_tui.data.revenue.views import ForecastDraft, ForecastView, RevenueDraft
@@ -88,7 +88,7 @@ class RevenueEventForm(_Form):
 
     def compose(self) -> ComposeResult:
         a = self.account
-        with Vertical(id="revenue-form", classes="dialog"):
+        with VerticalScroll(id="revenue-form", classes="dialog"):
             yield Static(f"Record revenue for {a.name}", classes="dialog-title")
             yield Label(
                 f"ARR now {format_money(a.arr_minor, a.currency)}; contract ends "
@@ -183,7 +183,7 @@ class ForecastForm(_Form):
     def compose(self) -> ComposeResult:
         a, f = self.account, self.current
         amount = f.forecast_minor if f else a.arr_minor
-        with Vertical(id="forecast-form", classes="dialog"):
+        with VerticalScroll(id="forecast-form", classes="dialog"):
             yield Static(
                 f"Forecast {a.name}'s renewal on "
                 f"{a.contract_end.isoformat() if a.contract_end else '(no contract end)'}",
