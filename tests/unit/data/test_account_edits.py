@@ -229,3 +229,11 @@ def test_the_check_and_the_write_hold_against_a_concurrent_save(db: Database) ->
     assert isinstance(outcome[0], EditConflictError)
     assert "Owner: now lee, yours sam" in str(outcome[0])
     assert get_account_detail(db, account_id).owner == "lee"
+
+
+def test_a_line_break_or_tab_in_a_name_becomes_a_space(db: Database) -> None:
+    """A name pasted from a spreadsheet cell must stay one line in every list and match when typed."""
+    added = add_account(db, {"name": "Two\r\nLines\tInc "})
+    assert added.name == "Two Lines Inc"
+    assert edit_account(db, added.id, {"name": "Two\nLines Group"}).name == "Two Lines Group"
+    assert get_account_detail(db, "Two Lines Group").id == added.id
