@@ -239,7 +239,7 @@ def test_rows_apply_in_date_order_whatever_their_order_in_the_file(
         "account,kind,amount,date,reason\n"
         "Initech,contraction,8000,2026-05-01,seat_reduction\n"  # only possible after the upsell
         "Initech,expansion,4000,2026-04-01,\n"
-        "Initech,renewal,3000,2026-07-30,\n"
+        "Initech,renewal,3000,2026-06-10,\n"
     )
     report = import_revenue(db, read_revenue_file(source, taxonomy=current_taxonomy()))
     assert report.written and report.problems == ()
@@ -264,3 +264,27 @@ def test_an_event_dated_after_today_is_refused_and_changes_nothing(db: Database)
     assert (detail.arr_minor, detail.lifecycle_stage) == (6_000_00, "value")
     today = add(db, "Initech", RevenueKind.UPSELL, "100", date(2026, 6, 15))
     assert today.arr_after == 6_100_00
+
+
+def test_an_imported_deal_dated_after_today_is_a_problem_on_its_line(
+    db: Database, tmp_path: Path
+) -> None:
+    """A renewal marked lost ahead of its close date must not zero the ARR today; with
+    --skip-invalid the rest imports, and importing the file again once the day has come adds it."""
+    revenue_book(db)
+    source = tmp_path / "plain.csv"
+    source.write_text(
+        "account,kind,amount,date,reason\n"
+        "Initech,expansion,1000,2026-06-15,\n"
+        "Initech,churn,,2026-08-01,price\n"
+    )
+    parsed = read_revenue_file(source, taxonomy=current_taxonomy())
+    refused = import_revenue(db, parsed)
+    assert refused.refused and not refused.written
+    [problem] = refused.problems
+    assert (problem.line, problem.column, problem.value) == (3, "date", "2026-08-01")
+    assert "after today" in problem.message
+    skipped = import_revenue(db, parsed, skip_invalid=True)
+    assert skipped.written and skipped.new == 1
+    detail = get_account_detail(db, "Initech")
+    assert (detail.arr_minor, detail.lifecycle_stage) == (7_000_00, "value")
