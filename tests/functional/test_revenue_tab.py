@@ -61,6 +61,11 @@ async def test_recording_an_expansion_and_a_forecast(book: Any, make_app: AppFac
         )
         form.query_one("#revenue-kind", Select).value = "upsell"
         form.query_one("#revenue-amount").value = "1,000"  # type: ignore[attr-defined]
+        form.query_one("#revenue-date").value = "2099-01-01"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        assert "Date: 2099-01-01 is after today" in flat(form.query_one(".form-error"))
+        assert app.screen is form, "the form stays open with what was typed"
+        form.query_one("#revenue-date").value = "today"  # type: ignore[attr-defined]
         form.query_one("#revenue-note").value = "ten more seats"  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await settle(pilot)
