@@ -116,6 +116,8 @@ async def test_every_field_of_the_revenue_forms_can_be_reached_at_80x24(
             await pilot.pause()
             form = app.screen
             assert isinstance(form, RevenueEventForm | ForecastForm)
+            first = "#revenue-kind" if key == "n" else "#forecast-amount"
+            assert form.focused is form.query_one(first), "the first field has the cursor"
             dialog = form.query_one(".dialog")
             for field in fields:
                 widget = form.query_one(field)

@@ -88,7 +88,7 @@ class RevenueEventForm(_Form):
 
     def compose(self) -> ComposeResult:
         a = self.account
-        with VerticalScroll(id="revenue-form", classes="dialog"):
+        with VerticalScroll(id="revenue-form", classes="dialog", can_focus=False):
             yield Static(f"Record revenue for {a.name}", classes="dialog-title")
             yield Label(
                 f"ARR now {format_money(a.arr_minor, a.currency)}; contract ends "
@@ -187,7 +187,7 @@ class ForecastForm(_Form):
     def compose(self) -> ComposeResult:
         a, f = self.account, self.current
         amount = f.forecast_minor if f else a.arr_minor
-        with VerticalScroll(id="forecast-form", classes="dialog"):
+        with VerticalScroll(id="forecast-form", classes="dialog", can_focus=False):
             yield Static(
                 f"Forecast {a.name}'s renewal on "
                 f"{a.contract_end.isoformat() if a.contract_end else '(no contract end)'}",
