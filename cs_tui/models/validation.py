@@ -41,8 +41,8 @@ def _one_line(value: object) -> object:
 
 Name = Annotated[
     str,
-    BeforeValidator(_one_line),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    BeforeValidator(_one_line),
 ]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]

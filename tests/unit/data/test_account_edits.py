@@ -237,3 +237,8 @@ def test_a_line_break_or_tab_in_a_name_becomes_a_space(db: Database) -> None:
     assert added.name == "Two Lines Inc"
     assert edit_account(db, added.id, {"name": "Two\nLines Group"}).name == "Two Lines Group"
     assert get_account_detail(db, "Two Lines Group").id == added.id
+
+
+def test_a_name_too_long_says_how_long_it_may_be(db: Database) -> None:
+    with pytest.raises(InvalidInputError, match="at most 200 characters"):
+        add_account(db, {"name": "y" * 201})
