@@ -21,6 +21,11 @@ class CliContext:
 
 def _remember_database(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     state = ctx.find_object(CliContext) or ctx.ensure_object(CliContext)
+    if value is not None and not value.strip():
+        raise click.BadParameter(
+            "is empty; give a database file or URL, or leave --db out for your own book",
+            ctx=ctx, param_hint="'--db'",
+        )  # fmt: skip
     if value:
         state.database = value
 

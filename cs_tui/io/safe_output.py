@@ -51,6 +51,8 @@ def output_target(raw: str | os.PathLike[str] | None, *, example: str = "out.txt
     if not text.strip():
         raise OutputError("the file name is empty; give a file name, or - for standard output")
     path = Path(os.path.realpath(Path(text).expanduser()))  # a link: write the file it points to
+    if _named_as_folder(text) and not path.is_dir():
+        _check_folder(path)
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
@@ -75,12 +77,19 @@ def new_output_path(raw: str | os.PathLike[str], *, name_in_folder: str) -> Path
     if text == STANDARD_OUTPUT:
         raise OutputError("a backup is a database file, not text: give a file or folder path")
     path = Path(text).expanduser().absolute()
+    if _named_as_folder(text) and not path.is_dir():
+        _check_folder(path)
     if path.is_dir():
         path = path / name_in_folder
     if path.exists() or path.is_symlink():
         raise OutputError(f"{path} already exists; nothing was written. Choose a new name.")
     _check_folder(path.parent)
     return path
+
+
+def _named_as_folder(text: str) -> bool:
+    """`backups/` names a folder: never a file of that name, even when the folder is missing."""
+    return text.endswith(("/", os.sep))
 
 
 def _check_folder(folder: Path) -> None:

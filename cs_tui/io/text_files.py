@@ -206,9 +206,20 @@ def find_header(
     return None
 
 
+EXCEL_SEPARATOR_LINE = re.compile(r"^sep=.$", re.IGNORECASE)
+
+
 def first_line_preview(lines: Sequence[str]) -> str:
     first = next((line.strip() for line in lines if line.strip()), "")
     return first if len(first) <= 80 else first[:77] + "..."
+
+
+def _above_header(line: str) -> str:
+    if not line.strip():
+        return "blank line"
+    if EXCEL_SEPARATOR_LINE.match(line.strip()):
+        return f"Excel's separator line {line.strip()!r}"
+    return "report title above the header"
 
 
 def read_table(
@@ -216,9 +227,7 @@ def read_table(
 ) -> Table:
     """Records from the header line on; the lines above the header are listed as skipped."""
     above = tuple(
-        SkippedLine(
-            index + 1, "blank line" if not line.strip() else "report title above the header"
-        )
+        SkippedLine(index + 1, _above_header(line))
         for index, line in enumerate(lines[:header_index])
     )
     records = iter(_records(path, lines[header_index:], delimiter, first_line=header_index + 1))

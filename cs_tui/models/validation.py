@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Annotated
 
-from pydantic import AfterValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
 
 CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
 
@@ -31,7 +31,19 @@ def _domain(value: str) -> str:
     return value
 
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+LINE_BREAKS = re.compile(r"[ ]*[\r\n\t\v\f]+[ ]*")
+
+
+def _one_line(value: object) -> object:
+    """A name or title pasted from a cell with a line break or tab stays one line: a space."""
+    return LINE_BREAKS.sub(" ", value.strip()) if isinstance(value, str) else value
+
+
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    BeforeValidator(_one_line),
+]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
 Currency = Annotated[str, AfterValidator(_currency)]

@@ -75,7 +75,7 @@ class RecordForm(ShellAccess, ReportsWorkerFailures, ModalForm[ResultT]):
     def compose(self) -> ComposeResult:
         with Vertical(id=self.form_id, classes="dialog record-form"):
             yield Static(self.heading, classes="dialog-title")
-            with VerticalScroll(classes="record-fields"):
+            with VerticalScroll(classes="record-fields", can_focus=False):
                 yield from self.fields()
             yield Static("", classes="form-error")
             with Horizontal(classes="dialog-buttons"):

@@ -67,6 +67,16 @@ def test_a_wrong_url_says_what_is_wrong(run: Run) -> None:
     result = run("accounts", "list", db="mysql://someone@host/db")
     assert result.exit_code == 1
     assert "SQLite or PostgreSQL" in result.stderr
+    assert "not mysql" in result.stderr
+    assert "{" not in result.stderr
     unreachable = run("accounts", "list", db="postgresql+psycopg://nobody@127.0.0.1:1/none")
     assert unreachable.exit_code == 1
     assert "cannot connect" in unreachable.stderr
+
+
+def test_an_empty_db_is_refused_not_taken_as_the_default_book(run: Run) -> None:
+    """`--db "$BOOK"` with BOOK unset must not quietly read or write the user's own book."""
+    result = run("accounts", "add", "Scratch Co", db="")
+    assert result.exit_code == 2
+    assert "--db" in result.stderr and "empty" in result.stderr
+    assert "Scratch Co" not in run("accounts", "list", db=None).stdout

@@ -205,15 +205,15 @@ def test_an_exported_cell_cannot_split_a_row_or_start_a_formula(run: Run, tmp_pa
     exported = run("export", "accounts", "--format", "csv")
     assert exported.exit_code == 0, exported.output
     rows = list(csv.DictReader(io.StringIO(exported.stdout, newline="")))
-    assert [row["name"] for row in rows] == [
-        'Acme\r\'=HYPERLINK("http://evil.example")',
+    assert [row["name"] for row in rows] == [  # a name is one line: its break became a space
+        'Acme =HYPERLINK("http://evil.example")',
         "Globex",
     ]
     acme = rows[0]
     assert acme["industry"] == "Retail\n'@SUM(A1)"
     assert acme["owner"].splitlines() == ["'-5 days", "'+1 day"]
     as_json = strict(run("export", "accounts", "--format", "json").stdout)
-    assert as_json[0]["name"] == 'Acme\r=HYPERLINK("http://evil.example")'
+    assert as_json[0]["name"] == 'Acme =HYPERLINK("http://evil.example")'
 
 
 def test_listing_in_a_pipe_keeps_one_line_per_account(run: Run, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from cs_tui.data.accounts.edits import edit_account
 from cs_tui.data.accounts.records import get_account_detail
@@ -242,3 +243,17 @@ async def test_at_80x24_the_form_scrolls_and_its_buttons_and_problems_stay_in_vi
         await pilot.press("end", *"-x", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, AccountScreen)
+
+
+async def test_typing_as_the_new_account_form_opens_fills_in_the_name(
+    book: Path, make_app: AppFactory
+) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, AccountForm)
+        await pilot.press(*"Zed")
+        await pilot.pause()
+        assert app.screen.query_one("#field-name", Input).value == "Zed"

@@ -61,6 +61,11 @@ async def test_recording_an_expansion_and_a_forecast(book: Any, make_app: AppFac
         )
         form.query_one("#revenue-kind", Select).value = "upsell"
         form.query_one("#revenue-amount").value = "1,000"  # type: ignore[attr-defined]
+        form.query_one("#revenue-date").value = "2099-01-01"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        assert "Date: 2099-01-01 is after today" in flat(form.query_one(".form-error"))
+        assert app.screen is form, "the form stays open with what was typed"
+        form.query_one("#revenue-date").value = "today"  # type: ignore[attr-defined]
         form.query_one("#revenue-note").value = "ten more seats"  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -93,3 +98,32 @@ async def test_recording_an_expansion_and_a_forecast(book: Any, make_app: AppFac
         )
         summary = flat(tab.query_one("#revenue-summary"))
         assert "at 35%, At risk · risks: budget freeze" in summary and "ARR at risk" in summary
+
+
+async def test_every_field_of_the_revenue_forms_can_be_reached_at_80x24(
+    book: Any, make_app: AppFactory
+) -> None:
+    """On a small terminal the forms scroll to the focused field instead of cutting off the
+    note, the new contract end and the buttons."""
+    app = make_app(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_revenue(pilot)
+        for key, fields in (
+            ("n", ("#revenue-renewal-to", "#revenue-note", "#save")),
+            ("r", ("#forecast-risks", "#save")),
+        ):
+            await pilot.press(key)
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, RevenueEventForm | ForecastForm)
+            first = "#revenue-kind" if key == "n" else "#forecast-amount"
+            assert form.focused is form.query_one(first), "the first field has the cursor"
+            dialog = form.query_one(".dialog")
+            for field in fields:
+                widget = form.query_one(field)
+                widget.focus()
+                await pilot.pause()
+                await pilot.pause()
+                assert dialog.region.contains_region(widget.region), f"{field} is cut off"
+            await pilot.press("escape")
+            await pilot.pause()

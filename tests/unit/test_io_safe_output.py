@@ -31,6 +31,8 @@ def test_standard_output_targets() -> None:
         (".", r" is a folder; give a file name in it, such as .*/report\.csv$"),
         ("missing/report.csv", r"^the folder .*missing does not exist; create it, or choose"),
         ("a-file/report.csv", r"a-file/report\.csv cannot be written: part of the path is a file"),
+        ("reports/", r"^the folder .*reports does not exist; create it, or choose"),
+        ("a-file/", r"a-file is a file, not a folder"),
     ],
 )
 def test_unusable_targets(
@@ -114,6 +116,8 @@ def test_replacing_gives_an_empty_file_beside_and_removes_it_on_failure(tmp_path
         ("-", "a backup is a database file, not text"),
         ("exists.db", r"exists\.db already exists; nothing was written\. Choose a new name\."),
         ("nowhere/copy.db", "the folder .*nowhere does not exist"),
+        ("backups/", "the folder .*backups does not exist"),
+        ("exists.db/", r"exists\.db is a file, not a folder"),
     ],
 )
 def test_new_files_must_be_new(

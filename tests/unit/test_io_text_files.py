@@ -196,3 +196,12 @@ def test_footer_labels(label: str) -> None:
 def test_names_that_merely_start_like_a_footer_are_data(name: str) -> None:
     data, _ = set_aside_furniture([record(5, name, "", "")], key_index=1)
     assert data
+
+
+def test_excels_separator_line_is_named_as_such(tmp_path: Path) -> None:
+    lines = physical_lines("sep=;\r\nName;ARR\r\nAcme;100\r\n")
+    table = read_table(tmp_path / "f.csv", lines, 1, ";", "utf-8")
+    assert [(s.line, s.reason) for s in table.skipped_above] == [
+        (1, "Excel's separator line 'sep=;'")
+    ]
+    assert [r.cells for r in table.records] == [("Acme", "100")]

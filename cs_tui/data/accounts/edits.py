@@ -87,6 +87,25 @@ def _refuse_taken_external_id(
         )
 
 
+def _refuse_taken_name(session: Session, name: str, account_id: uuid.UUID, label: Labeller) -> None:
+    """A name typed by hand that a live account already has would make every later reference to
+    it (commands, imports matched by name) ambiguous."""
+    other = session.exec(
+        select(Account).where(
+            func.lower(Account.name) == name.lower(),
+            Account.id != account_id,
+            col(Account.deleted_at).is_(None),
+        )
+    ).first()
+    if other is not None:
+        raise InvalidInputError(
+            f"{label('name')}: {name!r} is already the name of {other.name}"
+            + (f" ({other.external_id})" if other.external_id else "")
+            + "; give this account a name of its own",
+            field="name",
+        )
+
+
 def _locked(session: Session, account_id: uuid.UUID) -> Account:
     """The account's row, re-read under a lock for the rest of the transaction."""
     statement = (
@@ -111,6 +130,7 @@ def add_account(
     data = _validated(fields, label)
     with account_write(db) as write:
         account = Account.model_validate(data)
+        _refuse_taken_name(write.session, account.name, account.id, label)
         _refuse_taken_external_id(write.session, account.external_id, account.id, label)
         write.session.add(account)
         write.session.flush()
@@ -145,6 +165,8 @@ def edit_account(
             raise EditConflictError(
                 account.name, plan.conflicts, currency=account.currency, label=label
             )
+        if "name" in plan.writes:
+            _refuse_taken_name(session, plan.writes["name"], account.id, label)
         if "external_id" in plan.writes:
             _refuse_taken_external_id(session, plan.writes["external_id"], account.id, label)
         for field, value in plan.writes.items():

@@ -89,6 +89,11 @@ def record_revenue_event(
         raise InvalidInputError(str(problem), field=field) from None
     if draft.kind in AMOUNT_REQUIRED and draft.amount is None:
         raise InvalidInputError(f"a {draft.kind.value} needs an amount", field="amount")
+    if draft.occurred_on > db.today():
+        raise InvalidInputError(
+            f"{draft.occurred_on.isoformat()} is in the future: record an event once it happened",
+            field="occurred_on",
+        )
     if draft.renewal_to is not None and draft.kind is not RevenueKind.RENEWAL:
         raise InvalidInputError("only a renewal moves the contract end", field="renewal_to")
     if scorer is None:

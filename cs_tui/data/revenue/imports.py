@@ -185,9 +185,19 @@ def _import(
     planned: dict[uuid.UUID, list[tuple[uuid.UUID, ParsedRevenueRow]]] = defaultdict(list)
     stored_by_id: dict[uuid.UUID, _Stored] = {}
     already = 0
+    today = db.today()
     for rid, row in zip(ids, parsed.rows, strict=True):
         if rid in existing:
             already += 1
+            continue
+        if row.occurred_on > today:
+            why = (
+                f"closes after today ({today.isoformat()}): import it once it has happened, "
+                "so it does not change the ARR before then"
+            )
+            problems.append(
+                RowProblem(row.line, columns.get("date", ""), row.occurred_on.isoformat(), why)
+            )
             continue
         account, why = _match(row, by_external, by_name)
         if account is None:

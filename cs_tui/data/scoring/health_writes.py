@@ -20,6 +20,7 @@ from cs_tui.data.scoring.rescoring import RescoreSummary, rescore_on
 from cs_tui.data.store.database import Database
 from cs_tui.data.store.errors import StoreError
 from cs_tui.data.store.locks import lock_account
+from cs_tui.data.store.validation import problems
 from cs_tui.domain.scoring import Scorer
 from cs_tui.models import (
     Account,
@@ -40,10 +41,10 @@ def _checked(model: type[T], **fields: object) -> T:
     try:
         return model(**fields)
     except ValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'value'}: {e['msg']}" for e in error.errors()
-        )
-        raise InvalidHealthInputError(problems) from error
+        listed = problems(error)  # a model-level rule has no field: just its message
+        raise InvalidHealthInputError(
+            "; ".join(f"{field}: {message}" if field else message for field, message in listed)
+        ) from error
     except ValueError as error:  # a model-level rule (e.g. the expiry is not after today)
         raise InvalidHealthInputError(str(error)) from error
 

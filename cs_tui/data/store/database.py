@@ -154,7 +154,7 @@ def open_database(
         return _open_postgres(parsed, user=user, clock=clock, migrate_schema=migrate_schema)
     raise DatabaseUnavailableError(
         f"{parsed.render_as_string(hide_password=True)}: cs-tui stores its data in SQLite or "
-        "PostgreSQL, not {backend}",
+        f"PostgreSQL, not {backend}",
         hint="Use a file path, or a postgresql+psycopg:// URL",
     )
 

@@ -12,10 +12,11 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
 from cs_tui.data.revenue.views import ForecastDraft, ForecastView, RevenueDraft
+from cs_tui.domain.day_words import DayWordError, parse_day
 from cs_tui.domain.enums import REASON_REQUIRED_KINDS, RevenueKind
 from cs_tui.domain.money import format_money, to_major
 from cs_tui.domain.revenue.forecast import CATEGORY_NAMES
@@ -59,15 +60,14 @@ def _amount(text: str, label: str, currency: str) -> Decimal | None:
     return amount.value
 
 
-def _day(text: str, label: str) -> date | None:
+def _day(text: str, label: str, today: date) -> date | None:
+    """A date typed as the rest of the app takes it: 2026-07-01, today, -3d, fri..."""
     if not text.strip():
         return None
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise FieldProblem(
-            f"{label}: {text.strip()!r} is not a date; write it as YYYY-MM-DD."
-        ) from None
+        return parse_day(text, today)
+    except DayWordError as error:
+        raise FieldProblem(f"{label}: {error}.") from None
 
 
 class _Form(ModalForm[object]):
@@ -88,7 +88,7 @@ class RevenueEventForm(_Form):
 
     def compose(self) -> ComposeResult:
         a = self.account
-        with Vertical(id="revenue-form", classes="dialog"):
+        with VerticalScroll(id="revenue-form", classes="dialog", can_focus=False):
             yield Static(f"Record revenue for {a.name}", classes="dialog-title")
             yield Label(
                 f"ARR now {format_money(a.arr_minor, a.currency)}; contract ends "
@@ -141,9 +141,13 @@ class RevenueEventForm(_Form):
                 f"Amount: a contraction cannot be more than the ARR "
                 f"({format_money(a.arr_minor, a.currency, cents=True)})."
             )
-        occurred_on = _day(self._text("date"), "Date")
+        occurred_on = _day(self._text("date"), "Date", self.today)
         if occurred_on is None:
             raise FieldProblem("Date: say when it happened (YYYY-MM-DD).")
+        if occurred_on > self.today:
+            raise FieldProblem(
+                f"Date: {occurred_on.isoformat()} is after today; record an event once it happened."
+            )
         reason_value = self.query_one("#revenue-reason", Select).value
         reason = reason_value if isinstance(reason_value, str) else ""
         if kind in REASON_REQUIRED_KINDS and not reason:
@@ -154,7 +158,7 @@ class RevenueEventForm(_Form):
         names_competitor = any(r.code == reason and r.names_competitor for r in self.reasons)
         if competitor and not names_competitor:
             raise FieldProblem("Competitor: only for a reason that names one (competitor).")
-        renewal_to = _day(self._text("renewal-to"), "New contract end")
+        renewal_to = _day(self._text("renewal-to"), "New contract end", self.today)
         if renewal_to is not None and kind is not RevenueKind.RENEWAL:
             raise FieldProblem("New contract end: only a renewal moves the contract end.")
         if renewal_to is not None and renewal_to <= occurred_on:
@@ -183,7 +187,7 @@ class ForecastForm(_Form):
     def compose(self) -> ComposeResult:
         a, f = self.account, self.current
         amount = f.forecast_minor if f else a.arr_minor
-        with Vertical(id="forecast-form", classes="dialog"):
+        with VerticalScroll(id="forecast-form", classes="dialog", can_focus=False):
             yield Static(
                 f"Forecast {a.name}'s renewal on "
                 f"{a.contract_end.isoformat() if a.contract_end else '(no contract end)'}",

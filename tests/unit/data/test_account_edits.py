@@ -101,6 +101,22 @@ def test_a_taken_crm_id_is_refused(db: Database) -> None:
         edit_account(db, other, {"external_id": "0015A"})
 
 
+def test_a_name_another_account_has_is_refused(db: Database) -> None:
+    """A second 'Acme Analytics' typed by hand would make the name match two accounts for every
+    later command and import; a deleted account's name can be used again."""
+    acme(db)
+    with pytest.raises(InvalidInputError, match="'acme analytics' is already the name of Acme"):
+        add_account(db, {"name": "acme analytics "})
+    other = add_account(db, {"name": "Beta"}).id
+    with pytest.raises(InvalidInputError, match="already the name of Acme Analytics") as raised:
+        edit_account(db, other, {"name": "ACME Analytics"})
+    assert raised.value.field == "name"
+    assert sorted(row[r.NAME] for row in fetch_account_rows(db)) == ["Acme Analytics", "Beta"]
+    edit_account(db, "Acme Analytics", {"name": "Acme Analytics", "owner": "sam"})
+    delete_account(db, "Beta")
+    assert add_account(db, {"name": "Beta"}).name == "Beta"
+
+
 def test_an_ambiguous_or_unknown_name_changes_nothing(db: Database) -> None:
     acme(db)
     add_account(db, {"name": "Acme Robotics"})
@@ -213,3 +229,16 @@ def test_the_check_and_the_write_hold_against_a_concurrent_save(db: Database) ->
     assert isinstance(outcome[0], EditConflictError)
     assert "Owner: now lee, yours sam" in str(outcome[0])
     assert get_account_detail(db, account_id).owner == "lee"
+
+
+def test_a_line_break_or_tab_in_a_name_becomes_a_space(db: Database) -> None:
+    """A name pasted from a spreadsheet cell must stay one line in every list and match when typed."""
+    added = add_account(db, {"name": "Two\r\nLines\tInc "})
+    assert added.name == "Two Lines Inc"
+    assert edit_account(db, added.id, {"name": "Two\nLines Group"}).name == "Two Lines Group"
+    assert get_account_detail(db, "Two Lines Group").id == added.id
+
+
+def test_a_name_too_long_says_how_long_it_may_be(db: Database) -> None:
+    with pytest.raises(InvalidInputError, match="at most 200 characters"):
+        add_account(db, {"name": "y" * 201})

@@ -197,7 +197,11 @@ def test_a_new_override_replaces_the_one_in_force_and_an_expired_one_no_longer_c
 
 @pytest.mark.parametrize(
     ("score", "reason", "until", "message"),
-    [(101, "Too good", 30, "score"), (50, "", 30, "reason"), (50, "Soon", 0, "must be after")],
+    [
+        (101, "Too good", 30, "^score: "),
+        (50, "", 30, "^reason: "),
+        (50, "Soon", 0, r"^expiry \S+ must be after \S+$"),
+    ],
 )
 def test_an_invalid_override_is_refused_and_nothing_is_stored(
     db: Database, score: int, reason: str, until: int, message: str

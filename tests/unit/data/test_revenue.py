@@ -105,9 +105,9 @@ def test_bad_input_is_refused_naming_the_field(
 
 def test_a_renewal_sets_the_new_arr_and_moves_the_contract_end(db: Database) -> None:
     revenue_book(db)
-    renewed = add(db, "Initech", RevenueKind.RENEWAL, "6600", date(2026, 7, 20))
+    renewed = add(db, "Initech", RevenueKind.RENEWAL, "6600", date(2026, 6, 10))
     assert renewed.contract_end_after == date(2027, 8, 1) and renewed.arr_after == 6_600_00
-    again = add(db, "Umbrella", RevenueKind.RENEWAL, None, date(2026, 7, 1),
+    again = add(db, "Umbrella", RevenueKind.RENEWAL, None, date(2026, 6, 1),
                 renewal_to=date(2028, 7, 15))  # fmt: skip
     assert again.arr_after == 20_000_00 and again.event.amount_minor == 20_000_00
     assert get_account_detail(db, "Umbrella").contract_end == date(2028, 7, 15)
@@ -239,7 +239,7 @@ def test_rows_apply_in_date_order_whatever_their_order_in_the_file(
         "account,kind,amount,date,reason\n"
         "Initech,contraction,8000,2026-05-01,seat_reduction\n"  # only possible after the upsell
         "Initech,expansion,4000,2026-04-01,\n"
-        "Initech,renewal,3000,2026-07-30,\n"
+        "Initech,renewal,3000,2026-06-10,\n"
     )
     report = import_revenue(db, read_revenue_file(source, taxonomy=current_taxonomy()))
     assert report.written and report.problems == ()
@@ -251,3 +251,40 @@ def test_rows_apply_in_date_order_whatever_their_order_in_the_file(
     assert [e.kind for e in list_revenue_events(db, account="Initech")] == [
         RevenueKind.RENEWAL, RevenueKind.DOWNSELL, RevenueKind.UPSELL,
     ]  # fmt: skip
+
+
+def test_an_event_dated_after_today_is_refused_and_changes_nothing(db: Database) -> None:
+    """A churn typed as 2099 must not zero the ARR now and freeze the account's history."""
+    revenue_book(db)
+    with pytest.raises(InvalidInputError, match="2026-06-16 is in the future") as raised:
+        add(db, "Initech", RevenueKind.CHURN, None, date(2026, 6, 16), reason_code="budget")
+    assert raised.value.field == "occurred_on"
+    assert list_revenue_events(db, account="Initech") == []
+    detail = get_account_detail(db, "Initech")
+    assert (detail.arr_minor, detail.lifecycle_stage) == (6_000_00, "value")
+    today = add(db, "Initech", RevenueKind.UPSELL, "100", date(2026, 6, 15))
+    assert today.arr_after == 6_100_00
+
+
+def test_an_imported_deal_dated_after_today_is_a_problem_on_its_line(
+    db: Database, tmp_path: Path
+) -> None:
+    """A renewal marked lost ahead of its close date must not zero the ARR today; with
+    --skip-invalid the rest imports, and importing the file again once the day has come adds it."""
+    revenue_book(db)
+    source = tmp_path / "plain.csv"
+    source.write_text(
+        "account,kind,amount,date,reason\n"
+        "Initech,expansion,1000,2026-06-15,\n"
+        "Initech,churn,,2026-08-01,price\n"
+    )
+    parsed = read_revenue_file(source, taxonomy=current_taxonomy())
+    refused = import_revenue(db, parsed)
+    assert refused.refused and not refused.written
+    [problem] = refused.problems
+    assert (problem.line, problem.column, problem.value) == (3, "date", "2026-08-01")
+    assert "after today" in problem.message
+    skipped = import_revenue(db, parsed, skip_invalid=True)
+    assert skipped.written and skipped.new == 1
+    detail = get_account_detail(db, "Initech")
+    assert (detail.arr_minor, detail.lifecycle_stage) == (7_000_00, "value")
