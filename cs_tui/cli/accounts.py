@@ -38,7 +38,12 @@ def list_accounts(ctx: click.Context, owner: str | None, as_json: bool) -> None:
                 row[rows_.SEGMENT],
                 format_money(row[rows_.ARR_MINOR], row[rows_.CURRENCY]),
                 renewal_cell(row[rows_.RENEWAL_ON], today),
-                health_cell(row[rows_.SCORE], row[rows_.BAND], row[rows_.SCORE_DELTA]),
+                health_cell(
+                    row[rows_.SCORE],
+                    row[rows_.BAND],
+                    row[rows_.SCORE_DELTA],
+                    overridden=row[rows_.OVERRIDDEN],
+                ),
                 row[rows_.LAST_TOUCH_ON].isoformat() if row[rows_.LAST_TOUCH_ON] else "never",
                 str(row[rows_.OPEN_FOLLOWUPS]),
                 row[rows_.PLAN_STATUS] or "none",
@@ -79,7 +84,12 @@ def show_account(ctx: click.Context, reference: str, as_json: bool) -> None:
             ("Renewal", renewal_cell(detail.contract_end, today)),
             ("Auto-renew", "yes" if detail.auto_renew else "no"),
             ("Seats", str(detail.licensed_seats) if detail.licensed_seats is not None else "-"),
-            ("Health", health_cell(detail.score, detail.band, detail.score_delta)),
+            (
+                "Health",
+                health_cell(
+                    detail.score, detail.band, detail.score_delta, overridden=detail.overridden
+                ),
+            ),
             ("Last touch", detail.last_touch_on.isoformat() if detail.last_touch_on else "never"),
             ("Follow-ups", f"{detail.open_followups} open, {detail.overdue_followups} overdue"),
             ("Plan", detail.plan_status or "none"),

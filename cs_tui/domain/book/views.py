@@ -15,6 +15,7 @@ from typing import Any
 
 from cs_tui.domain.book import account_row as r
 from cs_tui.domain.book.account_row import SEARCH_TEXT, AccountRow, with_search_text
+from cs_tui.domain.health_labels import BAND_LABELS
 from cs_tui.domain.work.cadence import DEFAULT_CADENCES, Cadences, TouchStatus
 
 
@@ -32,7 +33,7 @@ class SavedView(StrEnum):
 
 VIEW_LABELS = {
     SavedView.MINE: "My book",
-    SavedView.AT_RISK: "At risk",
+    SavedView.AT_RISK: BAND_LABELS["red"],
     SavedView.RENEWALS: "Renewals",
     SavedView.NO_TOUCH: "No touch past cadence",
     SavedView.ALL: "All",
