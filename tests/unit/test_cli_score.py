@@ -157,9 +157,10 @@ def test_an_override_is_set_shown_and_cleared(book: tuple[Path, Database]) -> No
             acme["health_overridden"]) == (35, "red", "At risk (override)", True)  # fmt: skip
     csv_rows = list(csv.DictReader(io.StringIO(run(path, "export", "accounts").output)))
     acme_csv = next(r for r in csv_rows if r["name"] == "Acme Corp")
-    assert (acme_csv["health_label"], acme_csv["health_overridden"]) == (
-        "At risk (override)", "true"
-    )
+    assert [acme_csv["health_label"], acme_csv["health_overridden"]] == [
+        "At risk (override)",
+        "true",
+    ]
     text = run(path, "score", "explain", "Acme Corp").output
     assert f"Override: 35 ('Sponsor leaving') set by {TEST_USER} until {until}" in text
     assert "computed score" in text and "Healthy" in text
