@@ -2,7 +2,7 @@
 
 import click
 
-from cs_tui.cli.context import database_option, open_store
+from cs_tui.cli.context import configured_rates, database_option, open_store
 from cs_tui.cli.output import echo_facts, echo_json, echo_table
 
 
@@ -20,6 +20,7 @@ def list_accounts(ctx: click.Context, owner: str | None, as_json: bool) -> None:
     """List accounts by name."""
     from cs_tui.data.accounts.list_rows import fetch_account_rows
     from cs_tui.domain.book import account_row as rows_
+    from cs_tui.domain.book.views import Query, describe, totals
     from cs_tui.domain.money import format_money
     from cs_tui.domain.present import health_cell, renewal_cell
 
@@ -51,6 +52,7 @@ def list_accounts(ctx: click.Context, owner: str | None, as_json: bool) -> None:
             for row in rows
         ],
         title=f"{len(rows)} accounts" + (f" owned by {owner}" if owner else ""),
+        summary=describe(Query(), totals(rows), configured_rates()),
     )
 
 

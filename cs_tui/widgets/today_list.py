@@ -22,7 +22,6 @@ from cs_tui.data.work.today_views import (
     TodayRow,
     TodaySection,
 )
-from cs_tui.domain.present import band_label
 
 NAME_WIDTH = 30
 
@@ -40,18 +39,6 @@ def is_flagged(row: TodayRow) -> bool:
     return isinstance(row, SurveyAlert)
 
 
-def describe(row: TodayRow) -> str:
-    """What to act on, in words (the read-model's headline, with band labels for health)."""
-    if isinstance(row, HealthDrop):
-        before = band_label(row.band_before)
-        now = band_label(row.band_now)
-        scores = ""
-        if row.score_before is not None and row.score_now is not None:
-            scores = f" ({row.score_before:.0f} → {row.score_now:.0f})"
-        return f"health {before} → {now}{scores} since {row.before_on.isoformat()}"
-    return row.headline
-
-
 def row_text(row: TodayRow, *, show_owner: bool, styles: Mapping[str, str]) -> Text:
     flagged = is_flagged(row)
     name = row.account_name
@@ -61,7 +48,7 @@ def row_text(row: TodayRow, *, show_owner: bool, styles: Mapping[str, str]) -> T
         ("! " if flagged else "· ", styles.get("flag", "bold") if flagged else ""),
         (name.ljust(NAME_WIDTH), "bold"),
         "  ",
-        describe(row),
+        row.headline,
     )
     if show_owner and row.owner:
         text.append(f"  · {row.owner}", style="dim")
