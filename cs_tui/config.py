@@ -107,6 +107,30 @@ def exchange_rates(raw: dict[str, Any]) -> ExchangeRates:
     return ExchangeRates(base=base, rates=found)
 
 
+def team_names(raw: dict[str, Any]) -> dict[str, str]:
+    """The `[[team]]` list: each member's login and the name customers see (`login = "jdoe",
+    name = "Jane Doe"`), as {login: name}. A wrong entry is refused with its place named."""
+    entries = raw.get("team", [])
+    where = f"{locations.config_file()}: [[team]]"
+    if not isinstance(entries, list):
+        raise ConfigError(
+            f'{where} must be a list of tables: [[team]] login = "jdoe", name = "..."'
+        )
+    names: dict[str, str] = {}
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where} entry {number}: must be a table with login and name")
+        for key in ("login", "name"):
+            value = entry.get(key)
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{where} entry {number} {key}: give the member's {key} as text")
+        login = entry["login"].strip()
+        if login in names:
+            raise ConfigError(f"{where} entry {number} login: {login!r} is listed twice")
+        names[login] = entry["name"].strip()
+    return names
+
+
 @dataclass(frozen=True)
 class LaunchSettings:
     """What opening the app needs, read without pydantic."""

@@ -55,6 +55,16 @@ def configured_rates() -> "ExchangeRates":
         raise click.ClickException(str(error)) from error
 
 
+def configured_team() -> dict[str, str]:
+    """The config's `[[team]]` list: each member's login and the name customers see."""
+    from cs_tui.config import ConfigError, read_config_file, team_names
+
+    try:
+        return team_names(read_config_file())
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from error
+
+
 @contextmanager
 def open_store(ctx: click.Context, *, migrate: bool = True) -> Iterator["Database"]:
     """Open the database chosen for this command; store and config errors become clean messages."""
