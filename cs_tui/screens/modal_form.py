@@ -113,8 +113,10 @@ class FormHelpers(ModalScreen[ResultT]):
         """The problem in the footer, and under its field (which takes the focus)."""
         for shown in self.query(".field-problem"):
             shown.remove()
-        self.query_one(".form-error", Static).update(message)
+        error = self.query_one(".form-error", Static)
+        error.update(message)
         widget = self.field_widget(field, message)
+        error.set_class(widget is not None, "-echo")  # one line: the field has it in full
         if widget is None:
             return
         anchor: Widget = widget
