@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tests.app_support import AppFactory, settle
 
@@ -24,7 +25,10 @@ class TestSmallTerminal:
     ) -> None:
         async def bad_date(pilot: Pilot[Any]) -> None:
             await settle(pilot)
-            await pilot.press("c", *"Quick sync", "tab", "tab", "tab", "ctrl+a", "ctrl+k", *"soon", "ctrl+s")
+            await pilot.press(
+                "c", *"Quick sync", "tab", "tab", "tab", "ctrl+a", "ctrl+k", *"soon", "ctrl+s"
+            )
             await settle(pilot)
+            pilot.app.screen.query_one("#date", Input).cursor_blink = False  # a steady picture
 
         assert snap_compare(make_app(book), terminal_size=SMALL, run_before=bad_date)
