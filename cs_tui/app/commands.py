@@ -70,6 +70,9 @@ class ViewCommands(ShellCommands):
         commands.append(
             ("Log check-in…", "Log a check-in on an account (c)", app.action_log_check_in)
         )
+        commands.append(
+            ("New account…", "Add an account to the book (n in the list)", app.action_new_account)
+        )
         commands.append(("Rescore book", "Recompute every account's health now", app.rescore))
         commands.append(("Account list", "Go to the account list (a)", app.action_show_accounts))
         return commands

@@ -29,6 +29,8 @@ TASK_NAMES = {
     "today": "reading Today",
     "account": "reading the account",
     "account-write": "saving on the account",
+    "record-write": "saving the record",
+    "stakeholder-write": "changing the stakeholder",
     "plan-read": "reading the plan",
     "plan-write": "saving the plan",
     "plan-templates": "reading the plan templates",

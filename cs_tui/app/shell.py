@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from cs_tui.app.commands import AccountCommands, ViewCommands
 from cs_tui.app.messages import StoreFailed, StoreOpened
+from cs_tui.app.record_actions import RecordActions
 from cs_tui.app.theme import CS_TUI_THEME
 from cs_tui.app.work_actions import WorkActions
 from cs_tui.config import LaunchSettings
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 FIRST_PAGE_ROWS = 200
 
 
-class CsTuiApp(WorkActions):
+class CsTuiApp(RecordActions, WorkActions):
     """cs-tui: the book, its health and the day's work."""
 
     CSS_PATH = "app.tcss"

@@ -50,6 +50,7 @@ COMMAND_MODULES = (
     "log",
     "plan",
     "score",
+    "stakeholders",
     "survey_import",
     "surveys",
     "timeline",

@@ -50,7 +50,8 @@ REMEMBER_AFTER = 0.5  # seconds of quiet after a change (typing a filter writes 
 
 
 class AccountListScreen(ShellAccess, AppWatcher, Screen[None]):
-    """The book: `/` filters, `enter` opens, `1`-`5` switch views, `s`/`S` sort, `o` owner."""
+    """The book: `/` filters, `enter` opens, `1`-`5` switch views, `s`/`S` sort, `o` owner,
+    `n` adds an account."""
 
     DEFAULT_CSS = """
     AccountListScreen {
@@ -87,6 +88,7 @@ class AccountListScreen(ShellAccess, AppWatcher, Screen[None]):
         Binding("s", "next_sort", "Sort", id="accounts.sort"),
         Binding("S", "reverse_sort", "Reverse", show=False, id="accounts.reverse_sort"),
         Binding("o", "next_owner", "Owner", id="accounts.owner"),
+        Binding("n", "app.new_account", "New", id="accounts.new"),
     ]
 
     def __init__(self, first_page: list[AccountRow] | None = None) -> None:

@@ -6,6 +6,8 @@ from typing import Any
 from textual.pilot import Pilot
 
 from cs_tui.data.plans.read import get_plan
+from cs_tui.data.stakeholders.people import list_stakeholders
+from cs_tui.screens.confirm import ConfirmDialog
 from cs_tui.screens.plan.forms import ExpectationsForm, PlanStatusForm
 from cs_tui.screens.plan.item_forms import MilestoneForm, ObjectiveForm
 from cs_tui.screens.plan.screen import PlanScreen
@@ -81,13 +83,48 @@ async def test_a_customer_owner_must_be_a_stakeholder(book: Path, make_app: AppF
         )
         await pilot.press("tab")
         await type_text(pilot, "Bob Nobody")
-        await save_and_expect_problem(
-            pilot, MilestoneForm, "Owner: 'Bob Nobody' is not a stakeholder of this account"
+        await pilot.press("ctrl+s")  # asked first whether to add them; declining refuses inline
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Add Bob Nobody as a stakeholder?" in text_of(app, "#confirm-question")
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, MilestoneForm)
+        assert "Owner: 'Bob Nobody' is not a stakeholder of this account" in text_of(
+            app, ".form-error"
         )
         assert "Françoise Alba" in text_of(app, ".form-error")  # the names it could be
         await pilot.press("escape", "y")
         await settle(pilot)
         assert stored_plan(app, AGREED_PLAN) == before
+
+
+async def test_a_new_customer_owner_can_be_added_as_a_stakeholder_from_the_form(
+    book: Path, make_app: AppFactory
+) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        found = await open_plan(pilot, AGREED_PLAN)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MilestoneForm)
+        await type_text(pilot, "Sign-off call")
+        await pilot.press("tab")
+        await choose(pilot, 1)
+        await pilot.press("tab")
+        await type_text(pilot, "bob  smith")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Add bob smith as a stakeholder?" in text_of(app, "#confirm-question")
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanScreen)
+        people = list_stakeholders(app.store.get(), found).people
+        assert "bob smith" in [p.name for p in people]
+        milestones = [m for o in stored_plan(app, AGREED_PLAN).objectives for m in o.milestones]
+        added = next(m for m in milestones if m.title == "Sign-off call")
+        assert (added.side, added.owner) == ("customer", "bob smith")
 
 
 async def test_agreeing_needs_a_day_that_is_not_in_the_future(

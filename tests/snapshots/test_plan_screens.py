@@ -48,7 +48,18 @@ class TestPlanEditor:
     def test_milestone_owner_refused(
         self, snap_compare: Any, book: Path, make_app: AppFactory
     ) -> None:
-        keys = ("m", *"Sign-off call", "tab", "enter", "down", "enter", "tab", *"Bob", "ctrl+s")
+        keys = (
+            "m",
+            *"Sign-off call",
+            "tab",
+            "enter",
+            "down",
+            "enter",
+            "tab",
+            *"Bob",
+            "ctrl+s",
+            "n",
+        )
         steps = plan_of(AGREED_PLAN, *keys)
         assert snap_compare(make_app(book), terminal_size=SIZE, run_before=steps)
 

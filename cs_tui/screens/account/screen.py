@@ -2,7 +2,9 @@
 and the customer's voice (survey responses).
 
 From here the CSM records their sentiment (`s`) and sets or clears an override (`o`); the account is
-rescored at once and the list shows the change without reloading the book.
+rescored at once and the list shows the change without reloading the book. `e` edits the account's
+fields, `D` deletes it (after a confirmation; `R` restores it) and the Stakeholders tab has its own
+keys (see `StakeholderTab`).
 """
 
 import uuid
@@ -21,6 +23,7 @@ from cs_tui.data.scoring.health_views import HealthPanel
 from cs_tui.data.store.errors import StoreError
 from cs_tui.data.voice.views import AccountVoice
 from cs_tui.data.work.views import TIMELINE_KINDS, FollowUpRow, TimelineEntry
+from cs_tui.screens.account.account_form import AccountForm
 from cs_tui.screens.account.health_forms import (
     ClearOverride,
     OverrideDraft,
@@ -28,8 +31,10 @@ from cs_tui.screens.account.health_forms import (
     SentimentDraft,
     SentimentForm,
 )
+from cs_tui.screens.account.stakeholder_tab import StakeholderTab
 from cs_tui.screens.account.voice_tab import VoiceTab
 from cs_tui.screens.app_watch import AppWatcher
+from cs_tui.screens.confirm import ConfirmDialog
 from cs_tui.screens.follow_ups.follow_up_list import FollowUpList
 from cs_tui.screens.plan.panel import PlanPanel
 from cs_tui.screens.shell import ShellAccess
@@ -37,7 +42,6 @@ from cs_tui.widgets.account_facts import AccountFacts
 from cs_tui.widgets.health_panel import HealthBreakdown, HealthSummary
 from cs_tui.widgets.key_footer import KeyFooter
 from cs_tui.widgets.metric_panel import MetricPanel
-from cs_tui.widgets.stakeholder_panel import StakeholderPanel
 from cs_tui.widgets.timeline_panel import TimelinePanel
 from cs_tui.widgets.worker_failures import ReportsWorkerFailures
 
@@ -100,6 +104,9 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
         Binding("escape", "app.pop_screen", "Back", id="account.back"),
         Binding("s", "sentiment", "Sentiment", id="account.sentiment"),
         Binding("o", "override", "Override", id="account.override"),
+        Binding("e", "edit_account", "Edit", id="account.edit"),
+        Binding("D", "delete_account", "Delete", show=False, id="account.delete"),
+        Binding("R", "restore_account", "Restore", show=False, id="account.restore"),
         Binding("k", "timeline_kind", "Kind", show=False, id="account.timeline_kind"),
         Binding("P", "open_plan", "Plan screen", show=False, id="account.plan"),
         *(
@@ -114,6 +121,7 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
         self.account_id = account_id
         self.view: AccountView | None = None
         self.timeline_kind: str | None = None
+        self.deleted = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -130,8 +138,8 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
                 yield TimelinePanel(id="timeline")
             with TabPane("Follow-ups", id="tab-follow-ups"):
                 yield FollowUpList(id="account-follow-ups")
-            with TabPane("Stakeholders", id="tab-stakeholders"), VerticalScroll():
-                yield StakeholderPanel(id="stakeholders")
+            with TabPane("Stakeholders", id="tab-stakeholders"):
+                yield StakeholderTab(id="stakeholders")
             with TabPane("Metrics", id="tab-metrics"), VerticalScroll():
                 yield MetricPanel(id="metrics")
             with TabPane("Voice", id="tab-voice"):
@@ -147,6 +155,8 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
 
     def _data_changed(self, _version: int) -> None:
         changed = self.cs_app.changed_accounts
+        if self.deleted:
+            return
         if not changed or self.account_in_focus() in changed or self.account_id in changed:
             self.load()
 
@@ -181,7 +191,7 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
         self.query_one(AccountFacts).show(detail, self.cs_app.today())
         self.query_one(HealthSummary).show(view.health)
         self.query_one(HealthBreakdown).show(view.health)
-        self.query_one(StakeholderPanel).show(detail.stakeholders)
+        self.query_one(StakeholderTab).show(detail.id, detail.name, detail.stakeholders)
         self.query_one(MetricPanel).show(view.series)
         self.query_one(TimelinePanel).show(view.timeline, self.timeline_kind)
         self.query_one(VoiceTab).show(view.voice)
@@ -197,6 +207,8 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
             self.query_one(FollowUpList).focus()
         elif tab == "tab-plan":
             self.query_one(PlanPanel).focus()
+        elif tab == "tab-stakeholders":
+            self.query_one(StakeholderTab).focus_table()
         elif tab == "tab-voice":
             self.query_one("#voice-responses").focus()
 
@@ -212,6 +224,66 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
         self.timeline_kind = TIMELINE_FILTERS[(position + 1) % len(TIMELINE_FILTERS)]
         self.action_show_tab("tab-timeline")
         self.load()
+
+    # -- the account's own fields ---------------------------------------------------------------
+
+    def action_edit_account(self) -> None:
+        if self.view is None or self.deleted:
+            return
+        self.app.push_screen(AccountForm(self.view.detail), self._account_saved)
+
+    def _account_saved(self, detail: AccountDetail | None) -> None:
+        if detail is not None:
+            self.notify(f"Saved {detail.name}", timeout=3)
+            self.cs_app.accounts_changed([detail.id])
+
+    def action_delete_account(self) -> None:
+        if self.view is None or self.deleted:
+            return
+        name = self.view.detail.name
+        question = ConfirmDialog(
+            f"Delete {name}?",
+            "It leaves the list and Today; its history is kept. R on this screen (or "
+            "`cs-tui accounts restore`) brings it back.",
+            yes="Delete", no="Keep it",
+        )  # fmt: skip
+        self.app.push_screen(question, self._delete_confirmed)
+
+    def _delete_confirmed(self, yes: bool | None) -> None:
+        if yes:
+            self._delete_or_restore(restore=False)
+
+    def action_restore_account(self) -> None:
+        if self.view is None or not self.deleted:
+            return
+        question = ConfirmDialog(f"Restore {self.view.detail.name}?", yes="Restore", no="No")
+        self.app.push_screen(question, self._restore_confirmed)
+
+    def _restore_confirmed(self, yes: bool | None) -> None:
+        if yes:
+            self._delete_or_restore(restore=True)
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="account-write")
+    def _delete_or_restore(self, *, restore: bool) -> None:
+        from cs_tui.data.accounts.edits import delete_account, restore_account
+
+        db = self.cs_app.store.get()
+        try:
+            change = restore_account if restore else delete_account
+            detail = change(db, self.account_id)
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=8)
+            return
+        self.app.call_from_thread(self._deleted_or_restored, detail, restore)
+
+    def _deleted_or_restored(self, detail: AccountDetail, restored: bool) -> None:
+        self.deleted = not restored
+        self.account_id = detail.id
+        title = detail.name if restored else f"{detail.name} (deleted: R restores it)"
+        self.query_one("#account-title", Static).update(title)
+        word = "Restored" if restored else "Deleted"
+        self.notify(f"{word} {detail.name}" + ("" if restored else ". Press R to restore it."))
+        self.cs_app.accounts_changed([detail.id])
 
     # -- the CSM's say in the score ---------------------------------------------------------------
 

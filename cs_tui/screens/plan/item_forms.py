@@ -2,24 +2,27 @@
 
 Each returns the store's own input model, checked with the store's rules before it closes: a
 target equal to its baseline, a customer-side owner who is not a stakeholder of the account or a
-date that is not one are shown inline and nothing is saved.
+date that is not one are shown inline and nothing is saved. A customer-side owner who is not a
+stakeholder yet can be added as one there and then ("Add Bob Smith as a stakeholder?").
 """
 
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TypeVar
 
-from textual import on
+from textual import on, work
 from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
+from cs_tui.data.accounts.views import StakeholderView
 from cs_tui.data.plans.drafts import MilestoneCreate, ObjectiveCreate
-from cs_tui.data.store.errors import InvalidInputError
+from cs_tui.data.store.errors import InvalidInputError, StoreError
 from cs_tui.data.store.validation import checked
 from cs_tui.domain.enums import MilestoneStatus, ObjectiveStatus, Side
 from cs_tui.domain.plans.views import MilestoneView, ObjectiveView
 from cs_tui.io.plan_export import label
+from cs_tui.screens.confirm import ConfirmDialog
 from cs_tui.screens.modal_form import FieldProblem
 from cs_tui.screens.plan.form_base import (
     DAY_PLACEHOLDER,
@@ -28,6 +31,8 @@ from cs_tui.screens.plan.form_base import (
     field_row,
     number_text,
 )
+from cs_tui.screens.shell import ShellAccess
+from cs_tui.widgets.worker_failures import ReportsWorkerFailures
 
 SIDE_CHOICES = (("Ours: a team member", Side.OURS.value), ("Customer: a stakeholder", "customer"))
 
@@ -132,8 +137,12 @@ class OwnerSuggester(Suggester):
         return None
 
 
-class MilestoneForm(PlanForm[MilestoneCreate]):
-    """A step towards an objective, owned on our side or by a named customer contact."""
+class MilestoneForm(ShellAccess, ReportsWorkerFailures, PlanForm[MilestoneCreate]):
+    """A step towards an objective, owned on our side or by a named customer contact.
+
+    Given the `account_id`, a customer-side owner who is not a stakeholder yet is offered to be
+    added as one; on yes they are, and the milestone is saved with them as its owner.
+    """
 
     def __init__(
         self,
@@ -143,6 +152,7 @@ class MilestoneForm(PlanForm[MilestoneCreate]):
         stakeholders: Sequence[str],
         milestone: MilestoneView | None = None,
         default_owner: str = "",
+        account_id: str | None = None,
     ) -> None:
         heading = (
             f"Edit milestone: {milestone.title}"
@@ -154,6 +164,7 @@ class MilestoneForm(PlanForm[MilestoneCreate]):
         self.stakeholders = tuple(stakeholders)
         self.default_owner = default_owner
         self.current_side = milestone.side if milestone else Side.OURS.value
+        self.account_id = account_id
 
     def fields(self) -> Iterable[Widget]:
         m = self.milestone
@@ -212,6 +223,59 @@ class MilestoneForm(PlanForm[MilestoneCreate]):
         raise FieldProblem(
             f"Owner: {typed!r} is not a stakeholder of this account (stakeholders: {names})."
         )
+
+    def _new_customer_owner(self) -> str | None:
+        """The customer-side owner typed, when they are not a stakeholder yet."""
+        typed = self.text("milestone-owner")
+        if self.current_side != Side.CUSTOMER or not typed:
+            return None
+        known = {name.casefold() for name in self.stakeholders}
+        return None if typed.casefold() in known else " ".join(typed.split())
+
+    def action_save(self) -> None:
+        newcomer = self._new_customer_owner()
+        if newcomer is None or self.account_id is None or not self.text("milestone-title"):
+            super().action_save()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.show_problem(f"Adding {newcomer}…")
+                self._add_stakeholder(newcomer)
+            else:
+                super(MilestoneForm, self).action_save()  # says who the stakeholders are
+
+        question = ConfirmDialog(
+            f"Add {newcomer} as a stakeholder?",
+            f"{newcomer} is not a stakeholder of this account yet; the milestone needs one.",
+            yes="Add", no="No",
+        )  # fmt: skip
+        self.app.push_screen(question, answered)
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="stakeholder-write")
+    def _add_stakeholder(self, name: str) -> None:
+        from cs_tui.data.stakeholders.people import add_stakeholder_to
+
+        assert self.account_id is not None
+        try:
+            person = add_stakeholder_to(self.cs_app.store.get(), self.account_id, {"name": name})
+        except StoreError as error:
+            self.app.call_from_thread(self.show_problem, str(error))
+            return
+        self.app.call_from_thread(self._stakeholder_added, person)
+
+    def _stakeholder_added(self, person: StakeholderView) -> None:
+        self.stakeholders = (*self.stakeholders, person.name)
+        self.query_one("#milestone-owner", Input).value = person.name
+        self.query_one("#milestone-owner-hint", Label).update(self._owner_hint())
+        self.app.notify(f"{person.name} added as a stakeholder", timeout=3)
+        if self.account_id is not None:
+            self.cs_app.accounts_changed([self.account_id])
+        super().action_save()
+
+    def show_task_failure(self, message: str) -> bool:
+        self.show_problem(message)
+        return True
 
     def draft(self) -> MilestoneCreate:
         title = self.text("milestone-title")

@@ -66,6 +66,7 @@ class PlanActions(ShellAccess, _Host):
         form = MilestoneForm(
             today=self.cs_app.today(), objective_title=objective.title,
             stakeholders=self.data.stakeholders, default_owner=self._default_owner(),
+            account_id=self.account_id,
         )  # fmt: skip
 
         def added(data: MilestoneCreate | None) -> None:
@@ -99,6 +100,7 @@ class PlanActions(ShellAccess, _Host):
         milestone_form = MilestoneForm(
             today=today, objective_title=self.objective_of(item).title, milestone=item,
             stakeholders=self.data.stakeholders, default_owner=self._default_owner(),
+            account_id=self.account_id,
         )  # fmt: skip
         self.app.push_screen(milestone_form, milestone_edited)
 
