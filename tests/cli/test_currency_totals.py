@@ -2,11 +2,18 @@
 
 import json
 import os
+import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from cs_tui.data.accounts.list_rows import fetch_account_rows
+from cs_tui.data.store.database import open_database
+from cs_tui.domain.book import account_row as R
+from cs_tui.models import RevenueEvent
 from tests.cli.conftest import FIXTURES, Run
+from tests.conftest import TEST_USER
 
 
 def write_config(text: str) -> None:
@@ -78,3 +85,27 @@ def test_a_single_currency_book_is_unchanged(run: Run) -> None:
     assert run("import", "accounts", str(FIXTURES / "salesforce_report.csv")).exit_code == 0
     title = run("accounts", "list").stderr
     assert "accounts · USD" in title and "EUR" not in title
+
+
+def test_churned_arr_by_reason_is_given_per_currency(
+    run: Run, mixed_book: None, book_path: Path
+) -> None:
+    db = open_database(str(book_path), user=TEST_USER)
+    try:
+        rows = {r[R.NAME]: r[R.ID] for r in fetch_account_rows(db)}
+        with db.write() as session:
+            for name, amount, currency in (("Dollar One", 1_500_000, "USD"),
+                                           ("Euro One", 500_000, "EUR")):  # fmt: skip
+                session.add(RevenueEvent(
+                    account_id=uuid.UUID(rows[name]), kind="churn", amount_minor=amount,
+                    currency=currency, occurred_on=date(2026, 1, 10), reason_code="budget",
+                ))  # fmt: skip
+    finally:
+        db.close()
+    text = run("surveys", "reasons")
+    assert text.exit_code == 0, text.output
+    budget = next(line for line in text.stdout.splitlines() if line.startswith("budget"))
+    assert "USD 15k · EUR 5k" in budget
+    data = json.loads(run("surveys", "reasons", "--json").stdout)["reasons"][0]
+    assert data["judged_arr_by_currency"] == {"USD": 1_500_000, "EUR": 500_000}
+    assert data["judged_arr_minor"] is None  # no single sum over two currencies
