@@ -125,8 +125,9 @@ class FormHelpers(ModalScreen[ResultT]):
                 anchor = ancestor
                 break
         problem = Static(message, classes="field-problem")
-        assert anchor.parent is not None
-        anchor.parent.mount(problem, after=anchor)
+        parent = anchor.parent
+        assert isinstance(parent, Widget)
+        parent.mount(problem, after=anchor)
         widget.focus()
         self.call_after_refresh(problem.scroll_visible, animate=False)
 

@@ -138,7 +138,8 @@ class TodayList(OptionList):
     def on_resize(self) -> None:
         """A new width may give the names another column width: lay the lines out again."""
         if self._shown is not None and name_width(self.size.width) != self._name_width:
-            self.show(*self._shown)
+            queue, styles = self._shown
+            self.show(queue, styles=styles)
 
     # -- jumping between sections --------------------------------------------------------------
 
