@@ -89,3 +89,19 @@ async def test_every_line_stays_one_line_at_80_columns(
         assert long_lines and all("…" in line for line in long_lines)
         assert any("Prepare the executive" in line and line.endswith("…") for line in lines)
         assert all(len(line) <= 80 for line in lines)
+
+
+async def test_a_narrowed_terminal_lays_the_lines_out_again(
+    tmp_path: Path, make_app: AppFactory
+) -> None:
+    app = make_app(build_book(tmp_path / "book.db"), start_screen="today")
+    async with app.run_test(size=(130, 36)) as pilot:
+        await open_today(pilot)
+        listed = today_list(app)
+        wide = next(line for line in shown_text(listed).splitlines() if "Chase legal" in line)
+        await pilot.resize_terminal(60, 24)
+        await settle(pilot)
+        narrow = next(line for line in shown_text(listed).splitlines() if "Chase legal" in line)
+        assert narrow.index("Chase legal") < wide.index("Chase legal")  # a narrower name column
+        assert listed.virtual_size.height == listed.option_count
+        assert isinstance(listed.highlighted_row(), FollowUpDue)
