@@ -50,6 +50,7 @@ MODULES: tuple[str, ...] = (
     "scoring_speed",
     "checkin_speed",
     "survey_import",
+    "metrics_speed",
 )
 """The modules of the suite, in the order their benchmarks run and are reported."""
 

@@ -170,7 +170,7 @@ def _settings_model() -> type[Any]:
     )
 
     class Settings(BaseSettings):
-        model_config = SettingsConfigDict(env_prefix="CS_TUI_", extra="ignore")
+        model_config = SettingsConfigDict(env_prefix="CS_TUI_", extra="ignore", allow_inf_nan=False)
 
         database_url: str | None = None
         user: str | None = None

@@ -75,6 +75,10 @@ class ViewCommands(ShellCommands):
         )
         commands.append(("Rescore book", "Recompute every account's health now", app.rescore))
         commands.append(("Account list", "Go to the account list (a)", app.action_show_accounts))
+        commands.append(
+            ("Book metrics", "GRR, NRR, churn, renewals and NPS for a period (b)",
+             app.action_show_book)
+        )  # fmt: skip
         return commands
 
     async def discover(self) -> Hits:

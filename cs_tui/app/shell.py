@@ -45,6 +45,7 @@ class CsTuiApp(RecordActions, WorkActions):
         Binding("t", "show_today", "Today", id="app.today"),
         Binding("a", "show_accounts", "Accounts", id="app.accounts"),
         Binding("f", "show_follow_ups", "Follow-ups", id="app.follow_ups"),
+        Binding("b", "show_book", "Book", id="app.book"),
         Binding("c", "log_check_in", "Check-in", id="app.check_in"),
         Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
     ]
@@ -88,6 +89,7 @@ class CsTuiApp(RecordActions, WorkActions):
         self.opening = quick_open(self.settings.database_url, page_size=FIRST_PAGE_ROWS)
         self.sub_title = f"{self.settings.user} · {self._database_label()}"
         from cs_tui.screens.account_list import AccountListScreen
+        from cs_tui.screens.book import BookScreen
         from cs_tui.screens.follow_ups.screen import FollowUpsScreen
         from cs_tui.screens.today import TodayScreen
 
@@ -96,6 +98,7 @@ class CsTuiApp(RecordActions, WorkActions):
         )
         self.add_mode("today", lambda: self._styled(TodayScreen()))
         self.add_mode("follow_ups", lambda: self._styled(FollowUpsScreen()))
+        self.add_mode("book", lambda: self._styled(BookScreen()))
         if self.opening.first_page:
             self.switch_mode(self.home_mode)
         else:
@@ -285,6 +288,9 @@ class CsTuiApp(RecordActions, WorkActions):
 
     def action_show_follow_ups(self) -> None:
         self._show_mode("follow_ups")
+
+    def action_show_book(self) -> None:
+        self._show_mode("book")
 
     def _account_list(self) -> Any:
         from cs_tui.screens.account_list import AccountListScreen

@@ -1,6 +1,5 @@
 """Printing for the commands: tables for people at a terminal, tab-separated lines in pipes, JSON."""
 
-import json
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -8,6 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 import click
+
+from cs_tui.domain.jsonable import strict_json
 
 
 def _default(value: Any) -> Any:
@@ -19,20 +20,21 @@ def _default(value: Any) -> Any:
 
 
 def echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=_default))
+    click.echo(strict_json(data, indent=2, ensure_ascii=False, default=_default))
 
 
 def echo_table(
     headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: str = "", summary: str = ""
 ) -> None:
-    """A Rich table on a terminal; plain tab-separated lines (with a header line) otherwise.
+    """A Rich table on a terminal; plain tab-separated lines (with a header line) otherwise, one
+    line per row whatever its cells hold (tabs and line breaks in a cell become spaces).
 
     `summary` (totals, say) is the table's caption on a terminal, and goes to standard error
     when the output is piped, so the lines stay plain data."""
     if not sys.stdout.isatty():
         click.echo("\t".join(headers))
         for row in rows:
-            click.echo("\t".join(cell.replace("\t", " ") for cell in row))
+            click.echo("\t".join(" ".join(cell.replace("\t", " ").splitlines()) for cell in row))
         if summary:
             click.echo(summary, err=True)
         return

@@ -7,6 +7,7 @@ import click
 
 from cs_tui.cli.context import configured_team, database_option, open_store
 from cs_tui.cli.dates import DAY, DAY_HELP
+from cs_tui.cli.numbers import FINITE_NUMBER
 from cs_tui.cli.out_file import out_option, write_out
 from cs_tui.cli.output import echo_facts, echo_json
 
@@ -185,8 +186,8 @@ def export(ctx: click.Context, reference: str, fmt: str, out: "OutputTarget") ->
 @click.argument("reference", metavar="NAME_OR_ID")
 @click.argument("title")
 @click.option("--metric", default="", help="The metric that measures it (as imported).")
-@click.option("--baseline", type=float)
-@click.option("--target", type=float)
+@click.option("--baseline", type=FINITE_NUMBER)
+@click.option("--target", type=FINITE_NUMBER)
 @click.option("--unit", default="")
 @click.option("--due", "due_on", type=DAY)
 @click.option("--owner", default="", help="Default: the account's CSM.")

@@ -1,5 +1,6 @@
 """`cs-tui import surveys`: survey exports (Qualtrics, SurveyMonkey, Typeform, Delighted, plain)."""
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -7,11 +8,13 @@ import click
 
 from cs_tui.cli.context import database_option, open_store
 from cs_tui.cli.imports import (
+    DATE_FORMAT_HELP,
     EXISTING_FILE,
     MAX_PROBLEMS_SHOWN,
     _echo_health,
     _echo_problems,
     _rescore,
+    checked_date_format,
     import_group,
 )
 
@@ -33,23 +36,27 @@ KINDS = click.Choice(["nps", "csat"])
     "--question", default="", help="The score question: its text, part of it, or its column id."
 )
 @click.option("--mapping", type=EXISTING_FILE, help="TOML file naming your columns (see README).")
+@click.option("--date-format", "date_format", metavar="FORMAT", help=DATE_FORMAT_HELP)
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option("--skip-invalid", is_flag=True, help="Write the valid rows and report the rest.")
 @database_option
 @click.pass_context
 def import_surveys_command(
     ctx: click.Context, source: Path, moment: str | None, kind: str | None, question: str,
-    mapping: Path | None, dry_run: bool, skip_invalid: bool,
+    mapping: Path | None, date_format: str | None, dry_run: bool, skip_invalid: bool,
 ) -> None:  # fmt: skip
     """Load survey responses, matched to accounts by contact e-mail, domain or account column."""
     from cs_tui.config import load_settings
     from cs_tui.data.voice.imports import import_surveys
     from cs_tui.domain.enums import SurveyKind, SurveyMoment
-    from cs_tui.io.surveys.mapping import load_survey_mapping
+    from cs_tui.io.surveys.mapping import SurveyMapping, load_survey_mapping
     from cs_tui.io.surveys.reader import ImportFileError, read_survey_file
 
+    given_format = checked_date_format(date_format)
     try:
         survey_mapping = load_survey_mapping(mapping) if mapping else None
+        if given_format:
+            survey_mapping = replace(survey_mapping or SurveyMapping(), date_format=given_format)
         parsed = read_survey_file(
             source, question=question, kind=SurveyKind(kind) if kind else None,
             moment=SurveyMoment(moment) if moment else None, mapping=survey_mapping,

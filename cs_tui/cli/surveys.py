@@ -6,9 +6,11 @@ import click
 
 from cs_tui.cli.context import configured_rates, database_option, open_store
 from cs_tui.cli.output import echo_json, echo_table
+from cs_tui.cli.periods import PERIOD, PERIOD_HELP
 
 if TYPE_CHECKING:
     from cs_tui.data.voice.views import ExitReasons, ResponseView
+    from cs_tui.domain.metrics.periods import Period
 
 MOMENTS = click.Choice(["onboarding", "periodic", "exit"])
 COMMENT_WIDTH = 60
@@ -32,12 +34,19 @@ def _response_json(r: "ResponseView") -> dict[str, Any]:
 @click.group("surveys", invoke_without_command=True)
 @click.option("--account", default=None, help="One account (name, external id or id).")
 @click.option("--moment", type=MOMENTS, default=None, help="Only this moment's responses.")
+@click.option(
+    "--period",
+    type=PERIOD,
+    default=None,
+    help=f"Only responses of this period. {PERIOD_HELP} (default: every response).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @database_option
 @click.pass_context
 def surveys_group(
-    ctx: click.Context, account: str | None, moment: str | None, as_json: bool
-) -> None:
+    ctx: click.Context, account: str | None, moment: str | None, period: "Period | None",
+    as_json: bool,
+) -> None:  # fmt: skip
     """Survey responses, newest first, with NPS and CSAT per moment."""
     if ctx.invoked_subcommand is not None:
         return
@@ -45,11 +54,12 @@ def surveys_group(
     from cs_tui.domain.enums import SurveyMoment
     from cs_tui.domain.voice.scores import percent, signed
 
-    since, until = None, None  # the whole history (periods arrive with the book metrics)
+    since, until = (period.start, period.end) if period else (None, None)
     with open_store(ctx) as db:
         responses = list_responses(
-            db, account=account, moment=SurveyMoment(moment) if moment else None
-        )
+            db, account=account, moment=SurveyMoment(moment) if moment else None,
+            since=since, until=until,
+        )  # fmt: skip
     by_moment = scores_by_moment(responses)
     if as_json:
         echo_json({
@@ -63,7 +73,9 @@ def surveys_group(
         })  # fmt: skip
         return
     if not responses:
-        click.echo("No survey responses yet.")
+        click.echo(
+            f"No survey responses in {period.label}." if period else "No survey responses yet."
+        )
         return
     echo_table(
         ["Date", "Account", "Moment", "Kind", "Score", "Contact", "Comment"],
@@ -82,20 +94,28 @@ def surveys_group(
 
 
 @surveys_group.command("reasons")
+@click.option(
+    "--period",
+    type=PERIOD,
+    default=None,
+    help=f"Only this period's exits. {PERIOD_HELP} (default: the whole history).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @database_option
 @click.pass_context
-def reasons_command(ctx: click.Context, as_json: bool) -> None:
+def reasons_command(ctx: click.Context, period: "Period | None", as_json: bool) -> None:
     """Why customers left: exit surveys (stated) beside churn events (judged by the CSM)."""
     from cs_tui.data.voice.reasons import exit_reasons
 
+    since, until = (period.start, period.end) if period else (None, None)
     with open_store(ctx) as db:
-        found = exit_reasons(db)
+        found = exit_reasons(db, since=since, until=until)
     if as_json:
         echo_json(_reasons_json(found))
         return
     if not found.table.rows:
-        click.echo("No exit surveys and no churn events yet.")
+        where = f" in {period.label}" if period else " yet"
+        click.echo(f"No exit surveys and no churn events{where}.")
         return
     from cs_tui.domain.money import describe_totals
 

@@ -24,6 +24,7 @@ from cs_tui.models import (
     MetricSample,
     PlanMilestone,
     PlanObjective,
+    RenewalForecast,
     RevenueEvent,
     ScoreOverride,
     SentimentEntry,
@@ -38,6 +39,7 @@ TABLES: dict[str, Table] = {
     for model in (
         Account, Stakeholder, CheckIn, FollowUp, SuccessPlan, PlanObjective, PlanMilestone,
         MetricSample, SurveyResponse, RevenueEvent, SentimentEntry, ScoreOverride,
+        RenewalForecast,
     )
 }  # fmt: skip
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from cs_tui.demo import activity, plans, signals
+from cs_tui.demo import activity, plans, renewals, signals
 from cs_tui.demo.draws import Calendar, Dice
 from cs_tui.demo.profiles import (
     AT_RISK,
@@ -74,10 +74,15 @@ FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "revenue_event": (
         "id", "account_id", "kind", "amount_minor", "currency", "occurred_on", "reason_code", "note",
+        "competitor", "source", "external_id",
     ),
     "sentiment_entry": ("id", "account_id", "value", "reason", "recorded_on", "author"),
     "score_override": (
         "id", "account_id", "score", "reason", "set_on", "expires_on", "author", "cleared_at",
+    ),
+    "renewal_forecast": (
+        "id", "account_id", "renewal_on", "forecast_minor", "currency", "probability", "category",
+        "risks",
     ),
 }  # fmt: skip
 """Every table the demo writes, parents before children, with the columns the generator fills."""
@@ -208,6 +213,7 @@ class BookGenerator:
         signals.metric_samples(self.dice, self.calendar, self.feeds, account, rows["metric_sample"])
         signals.survey_responses(self.dice, self.calendar, account, rows["survey_response"])
         signals.revenue_events(self.dice, self.calendar, account, rows["revenue_event"])
+        renewals.forecast(self.calendar, account, rows["renewal_forecast"])
         activity.sentiment(self.dice, self.calendar, account, rows["sentiment_entry"])
         if index in self._overrides_at:
             self._overrides_owed += 1

@@ -7,6 +7,7 @@ so that a year's gross retention lands near 90% and net retention near 100-110%.
 
 from typing import TYPE_CHECKING
 
+from cs_tui.demo import renewals
 from cs_tui.demo.draws import Calendar, Dice
 from cs_tui.demo.profiles import HORIZON_DAYS
 from cs_tui.demo.vocabulary import (
@@ -182,10 +183,13 @@ def revenue_events(
     events += [(day, kind, abs(change), reason) for day, kind, change, reason in changes]
     if account.churned:
         events.append((last_day, "churn", arr, account.churn_reason))
+    renewals.older_history(calendar, account, arr_on(-HORIZON_DAYS), out)
     iso, new_id = calendar.iso, dice.new_id
     for day, kind, amount, reason in sorted(events):
         note = dice.pick(REVENUE_NOTES[kind])
-        out.append((new_id(), account.id, kind, amount, account.currency, iso(day), reason, note))
+        rival = renewals.competitor_for(account) if reason == "competitor" else ""
+        out.append((new_id(), account.id, kind, amount, account.currency, iso(day), reason, note,
+                    rival, "", ""))  # fmt: skip
 
 
 def _share(dice: Dice, arr: int, low: float, high: float) -> int:

@@ -27,11 +27,14 @@ from cs_tui.io.column_mapping import (
     match_columns,
 )
 from cs_tui.io.text_files import (
+    AmbiguousDatesError,
     ImportFileError,
     Record,
     RowError,
     SkippedLine,
+    Table,
     decode_file,
+    delimiter_problem,
     find_header,
     first_line_preview,
     physical_lines,
@@ -40,6 +43,8 @@ from cs_tui.io.text_files import (
 )
 from cs_tui.io.values import (
     DateOrder,
+    ambiguous_column_message,
+    first_ambiguous_date,
     format_order,
     infer_date_order,
     infer_decimal_mark,
@@ -57,6 +62,7 @@ from cs_tui.models.account import AccountFields
 __all__ = [
     "AccountFile",
     "AccountRow",
+    "AmbiguousDatesError",
     "ImportFileError",
     "RowError",
     "SkippedLine",
@@ -112,6 +118,7 @@ class _ColumnRules:
     currency: str
     default_currency: str
     header_width: int
+    delimiter: str
 
 
 def read_account_file(
@@ -142,7 +149,7 @@ def _read_account_file(path: Path, mapping: ColumnMapping, default_currency: str
     data, furniture = set_aside_furniture(
         table.records, key_index=match.index.get("external_id"), header=table.header
     )
-    rules = _column_rules(match, data, mapping, default_currency, len(table.header.cells))
+    rules = _column_rules(match, data, mapping, default_currency, table)
     rows, errors = _read_rows(data, rules)
     return AccountFile(
         path=path,
@@ -176,7 +183,7 @@ def _column_rules(
     data: list[Record],
     mapping: ColumnMapping,
     default_currency: str,
-    header_width: int,
+    table: Table,
 ) -> _ColumnRules:
     def column(field_name: str) -> list[str]:
         index = match.index.get(field_name)
@@ -187,6 +194,8 @@ def _column_rules(
     default_order: DateOrder = format_order(mapping.date_format) or "month-first"
     orders: dict[str, DateOrder | None] = {}
     for field_name in DATE_FIELDS:
+        if not mapping.date_format:
+            _refuse_ambiguous_column(match, data, field_name)
         seen = infer_date_order(column(field_name))
         if mapping.date_format or seen is None:
             orders[field_name] = default_order
@@ -199,8 +208,27 @@ def _column_rules(
         date_format=mapping.date_format,
         currency=mapping.currency,
         default_currency=default_currency,
-        header_width=header_width,
+        header_width=len(table.header.cells),
+        delimiter=table.delimiter,
     )
+
+
+def _refuse_ambiguous_column(match: ColumnMatch, data: list[Record], field_name: str) -> None:
+    """A date column whose every slash date reads both ways cannot be guessed: ask for the order."""
+    index = match.index.get(field_name)
+    if index is None:
+        return
+    filled = [r for r in data if index < len(r.cells) and r.cells[index].strip()]
+    first = first_ambiguous_date(r.cells[index] for r in filled)
+    if first is not None:
+        record = filled[first]
+        column, text = match.labels[field_name], record.cells[index].strip()
+        raise AmbiguousDatesError(
+            ambiguous_column_message(column, record.line, text),
+            column=column,
+            line=record.line,
+            text=text,
+        )
 
 
 def _read_rows(data: list[Record], rules: _ColumnRules) -> tuple[list[AccountRow], list[RowError]]:
@@ -307,7 +335,7 @@ def _parse_cells(record: Record, rules: _ColumnRules) -> tuple[dict[str, object]
 
 def _row_error(record: Record, match: ColumnMatch, field_name: str, message: str) -> RowError:
     return RowError(
-        record.line, match.labels[field_name], _cell(record, match, field_name), message
+        record.line, match.labels[field_name], _shown(_cell(record, match, field_name)), message
     )
 
 
@@ -320,6 +348,8 @@ def _shape_problem(record: Record, rules: _ColumnRules) -> RowError | None:
             f"a quoted value opened on this line is never closed (it runs to line "
             f"{record.last_line}, the end of the file)",
         )
+    if mixed := delimiter_problem(record, rules.delimiter, rules.header_width):
+        return RowError(record.line, "", _preview(record.text), mixed)
     extra = [cell for cell in record.cells[rules.header_width :] if cell.strip()]
     if extra:
         return RowError(
@@ -381,5 +411,15 @@ def _model_problem(record: Record, match: ColumnMatch, detail: Mapping[str, obje
     if field_name not in match.labels:
         return RowError(record.line, "", "", message)
     return RowError(
-        record.line, match.labels[field_name], _cell(record, match, field_name), message
+        record.line, match.labels[field_name], _shown(_cell(record, match, field_name)), message
     )
+
+
+def _preview(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _shown(value: str) -> str:
+    """A cell's value as a problem quotes it: cut short when it is long."""
+    return value if len(value) <= 80 else value[:77] + "..."

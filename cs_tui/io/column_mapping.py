@@ -129,18 +129,26 @@ def _string_table(
     return dict(table)
 
 
-def _date_format(path: Path, value: str) -> str:
-    if not value:
-        return ""
+def check_date_format(value: str) -> str:
+    """A strptime format that writes and reads back a whole date, or `ValueError`."""
     sample = date(2026, 3, 31)
     try:
         if datetime.strptime(sample.strftime(value), value).date() == sample:
             return value
     except ValueError:
         pass
-    raise ImportFileError(
-        f"{path.name}: options.date_format {value!r} is not a date format such as %d/%m/%Y"
-    )
+    raise ValueError(f"{value!r} is not a date format such as %d/%m/%Y or %m/%d/%y")
+
+
+def _date_format(path: Path, value: str) -> str:
+    if not value:
+        return ""
+    try:
+        return check_date_format(value)
+    except ValueError:
+        raise ImportFileError(
+            f"{path.name}: options.date_format {value!r} is not a date format such as %d/%m/%Y"
+        ) from None
 
 
 def _currency(path: Path, value: str) -> str:
@@ -169,6 +177,19 @@ def _encoding(path: Path, value: str) -> str:
         raise ImportFileError(f"{path.name}: options.encoding {value!r} is unknown") from None
 
 
+def column_letters(position: int) -> str:
+    """A 0-based column position as a spreadsheet shows it: 0 -> A, 26 -> AA."""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+OCCURRENCE = re.compile(r"(?P<header>.*?)\s*#(?P<n>[0-9]+)")
+
+
 def match_columns(
     headers: Sequence[str],
     labels: Mapping[str, Sequence[str]],
@@ -176,45 +197,96 @@ def match_columns(
     *,
     file_name: str,
     mapping_name: str = "",
+    can_map: bool = True,
 ) -> ColumnMatch:
     """Give each field its column: the mapped header if any, else its first built-in label found.
 
     A mapped header missing from the file is an `ImportFileError` naming the key; a field mapped to
-    "" is left out. Every header no field uses is listed in `ignored`.
+    "" is left out. A header written twice or more cannot say which column a field reads: that is
+    an `ImportFileError` naming the columns, unless the mapping picks one ("Account Name #2", the
+    second column so headed). Every header no field uses is listed in `ignored`.
     """
-    positions: dict[str, int] = {}
+    positions: dict[str, list[int]] = {}
     for position, header in enumerate(headers):
-        positions.setdefault(header_key(header), position)
+        if header.strip():
+            positions.setdefault(header_key(header), []).append(position)
     index: dict[str, int] = {}
     for field_name, header in mapped.items():
-        if header and header_key(header) not in positions:
-            shown = ", ".join(h for h in headers if h.strip())
-            raise ImportFileError(
-                f"{mapping_name or 'mapping'}: columns.{field_name} = {header!r}, but "
-                f"{file_name} has no such column (its columns: {shown})"
-            )
         if header:
-            index[field_name] = positions[header_key(header)]
+            index[field_name] = _mapped_position(
+                headers, positions, field_name, header, file_name, mapping_name or "mapping"
+            )
     claimed = set(index.values())
     for field_name, aliases in labels.items():
         if field_name in mapped:
             continue
         for alias in aliases:
             found = positions.get(header_key(alias))
-            if found is not None and found not in claimed:
-                index[field_name] = found
-                claimed.add(found)
+            if found is not None and found[0] not in claimed:
+                if len(found) > 1:
+                    raise _duplicated(headers, found, field_name, file_name, can_map)
+                index[field_name] = found[0]
+                claimed.add(found[0])
                 break
     ignored = tuple(h for i, h in enumerate(headers) if i not in claimed and h.strip())
     return ColumnMatch(index, {f: headers[i] for f, i in index.items()}, ignored)
+
+
+def _mapped_position(
+    headers: Sequence[str],
+    positions: Mapping[str, list[int]],
+    field_name: str,
+    header: str,
+    file_name: str,
+    mapping_name: str,
+) -> int:
+    found = positions.get(header_key(header))
+    if found is not None:
+        if len(found) > 1:
+            raise _duplicated(headers, found, field_name, file_name, True)
+        return found[0]
+    occurrence = OCCURRENCE.fullmatch(header.strip())
+    if occurrence is not None and (same := positions.get(header_key(occurrence["header"]))):
+        n = int(occurrence["n"])
+        if 1 <= n <= len(same):
+            return same[n - 1]
+        raise ImportFileError(
+            f"{mapping_name}: columns.{field_name} = {header!r}, but {file_name} has "
+            f"{len(same)} columns headed {occurrence['header']!r}"
+        )
+    shown = ", ".join(h for h in headers if h.strip())
+    raise ImportFileError(
+        f"{mapping_name}: columns.{field_name} = {header!r}, but "
+        f"{file_name} has no such column (its columns: {shown})"
+    )
+
+
+def _duplicated(
+    headers: Sequence[str], found: Sequence[int], field_name: str, file_name: str, can_map: bool
+) -> ImportFileError:
+    header = headers[found[0]].strip()
+    named = [f"{p + 1} ({column_letters(p)})" for p in found]
+    where = ", ".join(named[:-1]) + " and " + named[-1]
+    advice = (
+        f"say which one holds the {field_name.replace('_', ' ')} in a mapping file "
+        f'([columns] {field_name} = "{header} #2" for the second)'
+        if can_map
+        else "rename the columns so that each header is written once"
+    )
+    return ImportFileError(
+        f"{file_name}: {len(found)} columns are headed {header!r}: columns {where}; {advice}"
+    )
 
 
 def key_header_test(
     labels: Mapping[str, Sequence[str]], mapped: Mapping[str, str], key_field: str
 ) -> "KeyHeader":
     """A test for "this header names the key field" (the mapped header, else a built-in label)."""
-    if mapped.get(key_field):
-        return KeyHeader(frozenset({header_key(mapped[key_field])}))
+    if header := mapped.get(key_field):
+        keys = {header_key(header)}
+        if occurrence := OCCURRENCE.fullmatch(header.strip()):
+            keys.add(header_key(occurrence["header"]))
+        return KeyHeader(frozenset(keys))
     return KeyHeader(frozenset(header_key(label) for label in labels[key_field]))
 
 

@@ -1,13 +1,13 @@
 """Writing accounts out: CSV that is safe to open in a spreadsheet, or JSON."""
 
 import csv
-import json
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TextIO
 
-from cs_tui.io.csv_safety import csv_safe_cell
+from cs_tui.domain.jsonable import strict_json
+from cs_tui.io.csv_safety import csv_safe_cell, needs_quotes
 
 
 def _plain(value: Any) -> Any:
@@ -23,12 +23,15 @@ def _plain(value: Any) -> Any:
 
 
 def write_csv(records: Iterable[dict[str, Any]], fields: tuple[str, ...], out: TextIO) -> int:
-    """Write records as CSV; cells a spreadsheet would run as formulas are neutralised."""
+    """Write records as CSV; cells a spreadsheet would run as formulas are neutralised, and a row
+    with a carriage return in a cell is written fully quoted so that no cell can split it."""
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(fields)
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerow([csv_safe_cell(field) for field in fields])
     count = 0
     for record in records:
-        writer.writerow([csv_safe_cell(_plain(record[field])) for field in fields])
+        cells = [csv_safe_cell(_plain(record[field])) for field in fields]
+        (quoted if needs_quotes(cells) else writer).writerow(cells)
         count += 1
     return count
 
@@ -47,7 +50,7 @@ def write_json(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     count = 0
     for record in records:
         out.write(",\n " if count else "\n ")
-        out.write(json.dumps({k: _json_value(v) for k, v in record.items()}, ensure_ascii=False))
+        out.write(strict_json({k: _json_value(v) for k, v in record.items()}, ensure_ascii=False))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count

@@ -7,6 +7,7 @@ account exports. Which account a reference names is decided when the samples are
 """
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,13 +16,17 @@ from typing import Literal
 
 from pydantic import ValidationError
 
+from cs_tui.domain.scoring.scorecard import SignalSettings
+from cs_tui.domain.signals.feed_values import ValueKind, metric_kinds, value_problem
 from cs_tui.io.column_mapping import ColumnMatch, key_header_test, match_columns
 from cs_tui.io.text_files import (
+    AmbiguousDatesError,
     ImportFileError,
     Record,
     RowError,
     SkippedLine,
     decode_file,
+    delimiter_problem,
     find_header,
     first_line_preview,
     physical_lines,
@@ -30,6 +35,8 @@ from cs_tui.io.text_files import (
 )
 from cs_tui.io.values import (
     DateOrder,
+    ambiguous_column_message,
+    first_ambiguous_date,
     format_order,
     infer_date_order,
     infer_decimal_mark,
@@ -50,6 +57,8 @@ REQUIRED = ("account", "metric", "value", "date")
 SOURCE_LENGTH = 80  # the stored column's size (MetricSample.source)
 JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
 METRIC_NAME_RULE = "a metric name starts with a letter and holds letters, digits and underscores"
+MAX_NUMBER_LENGTH = 60  # characters; longer is no number a feed means
+DEFAULT_KINDS = metric_kinds(SignalSettings())
 
 
 @dataclass(frozen=True)
@@ -78,18 +87,29 @@ class _Entry:
     columns: Mapping[str, str]
 
 
-def read_metric_file(path: Path, *, date_format: str = "") -> MetricFile:
-    """Read a CSV or JSON-lines feed; whole-file problems raise `ImportFileError`."""
+def read_metric_file(
+    path: Path, *, date_format: str = "", kinds: Mapping[str, ValueKind] | None = None
+) -> MetricFile:
+    """Read a CSV or JSON-lines feed; whole-file problems raise `ImportFileError`.
+
+    `kinds` says which metrics are shares, counts or hours (default: the default scorecard's).
+    """
     decoded = decode_file(path)
     lines = physical_lines(decoded.text)
     if _is_json_lines(path, lines):
         entries, errors, skipped = _json_entries(path, lines)
         file_format: Literal["csv", "jsonl"] = "jsonl"
     else:
-        entries, skipped = _csv_entries(path, lines, decoded.encoding)
-        errors = []
+        entries, errors, skipped = _csv_entries(path, lines, decoded.encoding)
         file_format = "csv"
-    rows, row_errors = _samples(entries, date_format=date_format, source=path.name)
+    if not date_format:
+        _refuse_ambiguous_dates(entries)
+    rows, row_errors = _samples(
+        entries,
+        date_format=date_format,
+        source=path.name,
+        kinds=DEFAULT_KINDS if kinds is None else kinds,
+    )
     return MetricFile(
         path=path,
         format=file_format,
@@ -98,6 +118,21 @@ def read_metric_file(path: Path, *, date_format: str = "") -> MetricFile:
         errors=tuple(sorted(errors + row_errors, key=lambda e: e.line)),
         skipped=tuple(sorted(skipped, key=lambda s: s.line)),
     )
+
+
+def _refuse_ambiguous_dates(entries: Sequence["_Entry"]) -> None:
+    dated = [entry for entry in entries if entry.values.get("date")]
+    first = first_ambiguous_date(entry.values["date"] for entry in dated)
+    if first is not None:
+        entry = dated[first]
+        column = entry.columns.get("date", "date")
+        text = entry.values["date"]
+        raise AmbiguousDatesError(
+            ambiguous_column_message(column, entry.line, text),
+            column=column,
+            line=entry.line,
+            text=text,
+        )
 
 
 def _is_json_lines(path: Path, lines: Sequence[str]) -> bool:
@@ -111,7 +146,7 @@ def _is_json_lines(path: Path, lines: Sequence[str]) -> bool:
 
 def _csv_entries(
     path: Path, lines: list[str], encoding: str
-) -> tuple[list[_Entry], list[SkippedLine]]:
+) -> tuple[list[_Entry], list[RowError], list[SkippedLine]]:
     found = find_header(lines, key_header_test(METRIC_LABELS, {}, "account"))
     if found is None:
         raise ImportFileError(
@@ -119,7 +154,7 @@ def _csv_entries(
             f"date); its first line reads {first_line_preview(lines)!r}"
         )
     table = read_table(path, lines, found[0], found[1], encoding)
-    match = match_columns(table.header.cells, METRIC_LABELS, {}, file_name=path.name)
+    match = match_columns(table.header.cells, METRIC_LABELS, {}, file_name=path.name, can_map=False)
     missing = [name for name in REQUIRED if name not in match.index]
     if missing:
         raise ImportFileError(
@@ -127,8 +162,25 @@ def _csv_entries(
             f"{', '.join(h for h in table.header.cells if h.strip())})"
         )
     data, furniture = set_aside_furniture(table.records, key_index=None, header=table.header)
-    entries = [_csv_entry(record, match) for record in data]
-    return entries, [*table.skipped_above, *furniture]
+    entries: list[_Entry] = []
+    errors: list[RowError] = []
+    width = len(table.header.cells)
+    for record in data:
+        if record.unclosed_quote:
+            errors.append(
+                RowError(
+                    record.line,
+                    "",
+                    "",
+                    f"a quoted value opened on this line is never closed (it runs to line "
+                    f"{record.last_line}, the end of the file)",
+                )
+            )
+        elif mixed := delimiter_problem(record, table.delimiter, width):
+            errors.append(RowError(record.line, "", _preview(record.text), mixed))
+        else:
+            entries.append(_csv_entry(record, match))
+    return entries, errors, [*table.skipped_above, *furniture]
 
 
 def _csv_entry(record: Record, match: ColumnMatch) -> _Entry:
@@ -152,9 +204,15 @@ def _json_entries(
             skipped.append(SkippedLine(number, "blank line"))
             continue
         try:
-            document = json.loads(line)
+            document = json.loads(
+                line, parse_float=Decimal, parse_int=Decimal, parse_constant=_NonFinite
+            )
         except json.JSONDecodeError as error:
             reason = f"not valid JSON ({error.msg} at column {error.colno})"
+            errors.append(RowError(number, "", _preview(line), reason))
+            continue
+        except RecursionError:
+            reason = "not read: its JSON is nested too deeply"
             errors.append(RowError(number, "", _preview(line), reason))
             continue
         if not isinstance(document, dict):
@@ -164,7 +222,11 @@ def _json_entries(
         for name in METRIC_LABELS:
             value = document.get(name, document.get("observed_on") if name == "date" else None)
             if isinstance(value, bool | dict | list):
-                errors.append(RowError(number, name, _preview(json.dumps(value)), "not a value"))
+                shown = _preview(json.dumps(value, default=str, allow_nan=False))
+                errors.append(RowError(number, name, shown, "not a value"))
+                break
+            if isinstance(value, _NonFinite):
+                errors.append(RowError(number, name, str(value), "not a finite number"))
                 break
             if value is not None:
                 values[name] = _json_text(value).strip()
@@ -173,9 +235,13 @@ def _json_entries(
     return entries, errors, skipped
 
 
+class _NonFinite(str):
+    """NaN, Infinity or -Infinity as a JSON line wrote it (strict JSON has no such numbers)."""
+
+    __slots__ = ()
+
+
 def _json_text(value: object) -> str:
-    if isinstance(value, float):
-        return repr(value)
     return str(value)
 
 
@@ -185,7 +251,7 @@ def _preview(text: str) -> str:
 
 
 def _samples(
-    entries: list[_Entry], *, date_format: str, source: str
+    entries: list[_Entry], *, date_format: str, source: str, kinds: Mapping[str, ValueKind]
 ) -> tuple[list[MetricRow], list[RowError]]:
     dates = [e.values["date"] for e in entries if e.values.get("date")]
     seen_order = infer_date_order(dates)
@@ -209,9 +275,14 @@ def _samples(
             fields["metric"] = normalise_metric_name(text)
         if text := entry.values.get("value"):
             try:
-                fields["value"] = _finite(parse_number(text, decimal_mark=decimal_mark))
+                value = _finite(text, decimal_mark)
             except ValueError as problem:
                 problems.append(("value", str(problem)))
+            else:
+                metric = str(fields.get("metric", ""))
+                if wrong := value_problem(metric, value, kinds):
+                    problems.append(("value", wrong))
+                fields["value"] = value
         if text := entry.values.get("date"):
             try:
                 fields["observed_on"] = parse_date(text, order=order, date_format=date_format)
@@ -226,16 +297,34 @@ def _samples(
                 rows.append(MetricRow(entry.line, entry.values["account"], sample))
                 continue
         errors.extend(
-            RowError(entry.line, entry.columns.get(name, name), entry.values.get(name, ""), text)
+            RowError(
+                entry.line,
+                entry.columns.get(name, name),
+                _preview(entry.values.get(name, "")),
+                text,
+            )
             for name, text in problems
         )
     return rows, errors
 
 
-def _finite(number: Decimal) -> float:
+SCIENTIFIC = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?[eE][-+]?[0-9]+")
+NON_FINITE_WORDS = frozenset({"nan", "inf", "infinity", "-inf", "-infinity", "+inf", "+infinity"})
+
+
+def _finite(text: str, decimal_mark: str | None) -> float:
+    """The value as a finite float: NaN, infinities and numbers beyond a float are refused."""
+    if text.strip().lower() in NON_FINITE_WORDS:
+        raise ValueError("not a finite number")
+    if len(text) > MAX_NUMBER_LENGTH:
+        raise ValueError(f"too long to be a number ({len(text):,} characters)")
+    if SCIENTIFIC.fullmatch(text.strip()):
+        number = Decimal(text.strip())  # 1e999 is a number, only too large for a float
+    else:
+        number = parse_number(text, decimal_mark=decimal_mark)
     value = float(number)
     if not number.is_finite() or value in (float("inf"), float("-inf")):
-        raise ValueError("not a finite number")
+        raise ValueError("too large a number")
     return value
 
 

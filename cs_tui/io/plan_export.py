@@ -1,15 +1,19 @@
 """A success plan to share with the customer, as Markdown or as a self-contained HTML page.
 
-Rendered with the Jinja templates shipped in `cs_tui/templates/export`; HTML is autoescaped, so
-whatever was typed into the plan shows as text, never as markup.
+Rendered with the Jinja templates shipped in `cs_tui/templates/export`; HTML is autoescaped, and
+in Markdown every value typed into the plan has `<`, `>` and entity-like `&` escaped (a Markdown
+viewer would otherwise run `<script>` or `<img onerror=...>` as HTML), so whatever was typed shows
+as text, never as markup.
 """
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import lru_cache
 from typing import Any, Literal
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from cs_tui.domain.plans.views import ObjectiveView, PlanView
 
@@ -59,15 +63,34 @@ def label(value: str) -> str:
     return STATUS_LABELS.get(value, value.replace("_", " ").capitalize())
 
 
-def measure(objective: ObjectiveView) -> str:
-    """ "120 users -> 200 users by 1 Sep 2026" (the parts that are known)."""
+def measure(objective: ObjectiveView, escape: Callable[[str], str] = str) -> str:
+    """ "120 users -> 200 users by 1 Sep 2026" (the parts that are known; typed ones `escape`d)."""
     parts = []
     if objective.baseline is not None or objective.target is not None:
-        baseline = number(objective.baseline, objective.unit)
-        parts.append(f"{baseline} -> {number(objective.target, objective.unit)}")
+        baseline = escape(number(objective.baseline, objective.unit))
+        parts.append(f"{baseline} -> {escape(number(objective.target, objective.unit))}")
     if objective.due_on:
         parts.append(f"by {day(objective.due_on)}")
     return " ".join(parts)
+
+
+ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+
+
+def markdown_text(text: str) -> str:
+    """Text that a Markdown viewer shows as written: no HTML tag, comment or entity in it."""
+    return ENTITY_START.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _markdown_value(value: Any) -> Any:
+    """Every value a Markdown template prints, escaped unless the exporter built it (`Markup`)."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return markdown_text(value)
+
+
+def _markdown_measure(objective: ObjectiveView) -> Markup:
+    return Markup(measure(objective, markdown_text))
 
 
 @lru_cache(maxsize=2)
@@ -79,9 +102,10 @@ def _environment(html: bool) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=None if html else _markdown_value,
     )
     environment.filters.update(number=number, day=day, percent=percent, label=label, cell=cell)
-    environment.globals.update(measure=measure)
+    environment.globals.update(measure=measure if html else _markdown_measure)
     return environment
 
 

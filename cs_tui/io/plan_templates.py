@@ -41,6 +41,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    FiniteFloat,
     StringConstraints,
     ValidationError,
     model_validator,
@@ -86,9 +87,9 @@ class _Objective(_Strict):
     due_days: Days
     metric: MetricName | Literal[""] = ""
     unit: Short = ""
-    baseline: float | None = None
-    target: float | None = None
-    target_change: float | None = Field(default=None, gt=-1, le=100)
+    baseline: FiniteFloat | None = None
+    target: FiniteFloat | None = None
+    target_change: FiniteFloat | None = Field(default=None, gt=-1, le=100)
     hint: Text = ""
     milestones: tuple[_Milestone, ...] = ()
 

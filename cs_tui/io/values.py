@@ -273,11 +273,17 @@ def _numeric_date(found: re.Match[str], order: DateOrder | None) -> date:
     return _calendar_date(year, month, day)
 
 
+TWO_DIGIT_YEAR = (
+    "the year {digits!r} has two digits: write it in full, or give a date format with %y "
+    "(--date-format, or options.date_format in a mapping, e.g. %m/%d/%y) to say how to read it"
+)
+
+
 def _full_year(digits: str) -> int:
-    year = int(digits)
+    """A four-digit year; a two-digit one reads as a century only a date format can tell."""
     if len(digits) == 2:
-        year += 2000 if year < 69 else 1900
-    return year
+        raise ValueError(TWO_DIGIT_YEAR.format(digits=digits))
+    return int(digits)
 
 
 def _calendar_date(year: int, month: int, day: int) -> date:
@@ -308,6 +314,48 @@ def infer_date_order(cells: Iterable[str]) -> ColumnDateOrder:
     if len(orders) > 1:
         return "mixed"
     return "day-first" if orders == {"day-first"} else "month-first" if orders else None
+
+
+def first_ambiguous_date(cells: Iterable[str]) -> int | None:
+    """Where a column's slash dates all read both ways (03/04/2027), the first such cell's index.
+
+    None when some date settles the order (31/03/2027), or no date is ambiguous at all (ISO dates,
+    dotted dates, or day and month equal as in 03/03/2027).
+    """
+    first: int | None = None
+    for index, cell in enumerate(cells):
+        found = _NUMERIC.fullmatch(cell.strip())
+        if found is None or found["sep"] == ".":
+            continue
+        a, b = int(found["a"]), int(found["b"])
+        if (a > 12 >= b) or (b > 12 >= a):
+            return None
+        if first is None and a != b and a <= 12 and b <= 12:
+            first = index
+    return first
+
+
+def both_readings(text: str) -> tuple[str, str] | None:
+    """The two dates an ambiguous slash date can mean, month-first then day-first (ISO)."""
+    found = _NUMERIC.fullmatch(text.strip())
+    if found is None or len(found["y"]) != 4:
+        return None
+    a, b, year = int(found["a"]), int(found["b"]), int(found["y"])
+    try:
+        return date(year, a, b).isoformat(), date(year, b, a).isoformat()
+    except ValueError:
+        return None
+
+
+def ambiguous_column_message(column: str, line: int, text: str) -> str:
+    """Why a column whose every date reads both ways needs the user to name the order."""
+    readings = both_readings(text)
+    meaning = f" could be {readings[0]} or {readings[1]}" if readings else " reads both ways"
+    return (
+        f"every date in column {column!r} reads both as month/day and as day/month (line "
+        f"{line}: {text.strip()!r}{meaning}); say which with --date-format %m/%d/%Y or "
+        "%d/%m/%Y (options.date_format in a mapping file)"
+    )
 
 
 def format_order(date_format: str) -> DateOrder | None:

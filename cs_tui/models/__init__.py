@@ -16,6 +16,7 @@ from cs_tui.models.health import (
     SentimentCreate,
     SentimentEntry,
 )
+from cs_tui.models.owner_history import AccountOwnerChange
 from cs_tui.models.plan import (
     MilestoneCreate,
     ObjectiveCreate,
@@ -24,6 +25,7 @@ from cs_tui.models.plan import (
     SuccessPlan,
     SuccessPlanUpdate,
 )
+from cs_tui.models.revenue import RenewalForecast, RenewalForecastCreate
 from cs_tui.models.signals import (
     MetricSample,
     MetricSampleCreate,
@@ -36,6 +38,7 @@ from cs_tui.models.signals import (
 __all__ = [
     "Account",
     "AccountCreate",
+    "AccountOwnerChange",
     "AccountSummary",
     "AccountUpdate",
     "CheckIn",
@@ -49,6 +52,8 @@ __all__ = [
     "ObjectiveCreate",
     "PlanMilestone",
     "PlanObjective",
+    "RenewalForecast",
+    "RenewalForecastCreate",
     "RevenueEvent",
     "RevenueEventCreate",
     "ScoreOverride",

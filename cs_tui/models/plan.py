@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 from typing import Self
 
-from pydantic import model_validator
+from pydantic import FiniteFloat, model_validator
 from sqlalchemy import CheckConstraint, Index, String, text
 from sqlmodel import Field, SQLModel
 
@@ -78,6 +78,9 @@ class PlanObjective(ObjectiveFields, Tracked, table=True):
 class ObjectiveCreate(ObjectiveFields):
     title: Name
     metric: ShortText = ""
+    baseline: FiniteFloat | None = None
+    target: FiniteFloat | None = None
+    current: FiniteFloat | None = None
     unit: ShortText = ""
     owner: ShortText = ""
 
@@ -119,9 +122,9 @@ class ObjectiveUpdate(SQLModel):
 
     title: Name | None = None
     metric: ShortText | None = None
-    baseline: float | None = None
-    target: float | None = None
-    current: float | None = None
+    baseline: FiniteFloat | None = None
+    target: FiniteFloat | None = None
+    current: FiniteFloat | None = None
     unit: ShortText | None = None
     due_on: date | None = None
     owner: ShortText | None = None

@@ -104,6 +104,9 @@ class RevenueFields(SQLModel):
     occurred_on: date
     reason_code: str = Field(default="", max_length=60)
     note: str = ""
+    competitor: str = Field(default="", max_length=200)  # for a loss to a competitor: which one
+    source: str = Field(default="", max_length=40)  # the CRM an import read it from, "" by hand
+    external_id: str = Field(default="", max_length=200)  # the import's stable key for the row
 
 
 class RevenueEvent(RevenueFields, Tracked, table=True):
@@ -122,6 +125,9 @@ class RevenueEventCreate(RevenueFields):
     currency: Currency = "USD"
     reason_code: ShortText = ""
     note: LongText = ""
+    competitor: ShortText = ""
+    source: Annotated[str, StringConstraints(strip_whitespace=True, max_length=40)] = ""
+    external_id: ShortText = ""
 
     @model_validator(mode="after")
     def _reason_for_losses(self) -> Self:

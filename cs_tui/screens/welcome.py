@@ -50,6 +50,10 @@ class WelcomeScreen(ShellAccess, ReportsWorkerFailures, Screen[str]):
             with Vertical(id="import-form"):
                 yield Static("CRM export (Salesforce, HubSpot or any CSV):", classes="label")
                 yield Input(placeholder="path/to/accounts.csv", id="import-path")
+                yield Input(
+                    placeholder="date format, only if asked (e.g. %d/%m/%Y)",
+                    id="import-date-format",
+                )
                 yield Static("", id="import-status", classes="hint")
                 yield Log(id="import-report", max_lines=500)
             yield ProgressBar(id="welcome-progress", show_eta=False)
@@ -102,28 +106,48 @@ class WelcomeScreen(ShellAccess, ReportsWorkerFailures, Screen[str]):
         bar.update(total=total or None, progress=done)
 
     @on(Input.Submitted, "#import-path")
-    def _import_submitted(self, event: Input.Submitted) -> None:
-        path = Path(event.value.strip()).expanduser()
+    @on(Input.Submitted, "#import-date-format")
+    def _import_submitted(self) -> None:
+        from cs_tui.io.column_mapping import check_date_format
+
+        typed = self.query_one("#import-path", Input).value.strip()
+        path = Path(typed).expanduser()
+        date_format = self.query_one("#import-date-format", Input).value.strip()
         status = self.query_one("#import-status", Static)
-        if not event.value.strip():
+        if not typed:
             status.update("Type the path of a CSV file.")
         elif not path.exists():
             status.update(f"{path} does not exist.")
         elif not path.is_file():
             status.update(f"{path} is not a file.")
         else:
+            try:
+                checked = check_date_format(date_format) if date_format else ""
+            except ValueError as problem:
+                status.update(f"Date format: {problem}.")
+                self.query_one("#import-date-format", Input).focus()
+                return
             status.update(f"Reading {path.name}…")
-            self._import(path)
+            self._import(path, checked)
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="welcome")
-    def _import(self, path: Path) -> None:
+    def _import(self, path: Path, date_format: str = "") -> None:
         from cs_tui.data.accounts.imports import import_accounts
         from cs_tui.data.scoring.book_scoring import rescore_written
-        from cs_tui.io.account_file import ImportFileError, read_account_file
+        from cs_tui.io.account_file import AmbiguousDatesError, ImportFileError, read_account_file
+        from cs_tui.io.column_mapping import ColumnMapping
 
         db = self.cs_app.store.get()
         try:
-            parsed = read_account_file(path)
+            parsed = read_account_file(path, mapping=ColumnMapping(date_format=date_format))
+        except AmbiguousDatesError as error:
+            message = (
+                f"Every date in column {error.column!r} reads both as month/day and as day/month "
+                f"(line {error.line}: {error.text!r}). Type the date format below, %m/%d/%Y or "
+                "%d/%m/%Y, and press enter."
+            )
+            self.app.call_from_thread(self._import_failed, message, [], "#import-date-format")
+            return
         except ImportFileError as error:
             self.app.call_from_thread(self._import_failed, str(error), [])
             return
@@ -140,6 +164,7 @@ class WelcomeScreen(ShellAccess, ReportsWorkerFailures, Screen[str]):
             + (f" ({p.value!r})" if p.value else "")
             for p in report.problems
         ]
+        lines += [f"line {s.line} skipped: {s.reason}" for s in parsed.skipped]
         message = (
             f"Nothing was imported: {len(report.problems)} invalid rows. Fix them and try again."
             if report.problems
@@ -147,8 +172,10 @@ class WelcomeScreen(ShellAccess, ReportsWorkerFailures, Screen[str]):
         )
         self.app.call_from_thread(self._import_failed, message, lines)
 
-    def _import_failed(self, message: str, lines: list[str]) -> None:
+    def _import_failed(self, message: str, lines: list[str], focus: str = "") -> None:
         self.query_one("#import-status", Static).update(message)
         log = self.query_one("#import-report", Log)
         log.clear()
         log.write_lines(lines)
+        if focus:
+            self.query_one(focus, Input).focus()

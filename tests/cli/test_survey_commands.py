@@ -99,3 +99,15 @@ def test_exit_reasons_stated_beside_judged(book: Run) -> None:
     assert {r["reason"]: r["stated"] for r in found["reasons"]} == {"budget": 1, "acquired": 1}
     shown = book("surveys", "reasons")
     assert "Gainsight (1)" in shown.stdout
+
+
+def test_a_two_digit_year_needs_a_date_format(book: Run, tmp_path: Path) -> None:
+    source = tmp_path / "pulse.csv"
+    source.write_text("email,nps,date\njo@acme.com,9,5/31/26\n")
+    refused = book("import", "surveys", str(source))
+    assert refused.exit_code == 1
+    assert "pulse.csv:2 [date] '5/31/26': the year '26' has two digits" in refused.stderr
+    told = book("import", "surveys", str(source), "--date-format", "%m/%d/%y")
+    assert told.exit_code == 0, told.output
+    listed = json.loads(book("surveys", "--json").stdout)
+    assert "2026-05-31" in json.dumps(listed)

@@ -200,3 +200,45 @@ async def test_no_color_paints_in_greys_only(
         colours = colours_in(app.export_screenshot())
     coloured = {c for c in colours if len(set(c)) > 1}
     assert bool(coloured) is not no_color, sorted(coloured)[:5]
+
+
+async def test_import_lists_report_furniture_and_asks_for_the_date_order(
+    tmp_path: Path, make_app: AppFactory
+) -> None:
+    refused = tmp_path / "refused.csv"
+    refused.write_text(
+        "Account Name,Account ID,Renewal Date\nAcme,1,2027-01-31\nGlobex;2;2027-02-28\n\n"
+        "Grand Totals (2 records),,\nCopyright (c) 2000-2026 salesforce.com, inc.\n"
+    )
+    ambiguous = tmp_path / "ambiguous.csv"
+    ambiguous.write_text("Account Name,Renewal Date\nAcme,03/04/2027\nGlobex,05/06/2027\n")
+    app = make_app(tmp_path / "new.db")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        status = app.screen.query_one("#import-status")
+        app.screen.query_one("#import-path").value = str(refused)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Nothing was imported: 1 invalid rows" in str(status.render())
+        report = list(app.screen.query_one("#import-report").lines)  # type: ignore[attr-defined]
+        assert report[0].startswith("line 3: this line's values are separated by semicolons")
+        assert report[1:] == [
+            "line 4 skipped: blank line",
+            "line 5 skipped: report footer 'Grand Totals (2 records)'",
+            "line 6 skipped: report footer 'Copyright (c) 2000-2026 salesforce.com'",
+        ]
+        app.screen.query_one("#import-path").value = str(ambiguous)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Every date in column 'Renewal Date' reads both" in str(status.render())
+        assert "(line 2: '03/04/2027')" in str(status.render())
+        assert app.screen.focused is app.screen.query_one("#import-date-format")
+        await pilot.press(*"%q", "enter")
+        await settle(pilot)
+        assert "Date format: '%q' is not a date format" in str(status.render())
+        app.screen.query_one("#import-date-format").value = "%d/%m/%Y"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AccountListScreen)
+        assert app.screen.query_one(AccountTable).row_count == 2

@@ -173,3 +173,28 @@ async def test_expectations_are_written_in_the_customers_words(
         assert (plan.status, plan.pain_points) == ("draft", "Reports take two days")
         assert "No objectives yet: n adds one, T applies a template." in text_of(app, "#plan-hint")
         assert item_lines(app) == []
+
+
+async def test_a_non_finite_baseline_or_target_is_refused_inline(
+    book: Path, make_app: AppFactory
+) -> None:
+    app = make_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot, AGREED_PLAN)
+        before = stored_plan(app, AGREED_PLAN)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ObjectiveForm)
+        await type_text(pilot, "More users")
+        await pilot.press("tab", "tab")  # metric, baseline
+        await type_text(pilot, "nan")
+        await save_and_expect_problem(
+            pilot, ObjectiveForm, "Baseline: 'nan' is not a finite number"
+        )
+        await replace_text(pilot, "10")
+        await pilot.press("tab")
+        await type_text(pilot, "1e999")
+        await save_and_expect_problem(
+            pilot, ObjectiveForm, "Target: '1e999' is not a finite number"
+        )
+        assert stored_plan(app, AGREED_PLAN) == before

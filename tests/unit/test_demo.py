@@ -449,13 +449,37 @@ def test_renewals_spread_over_the_next_eighteen_months(book: Book) -> None:
         assert last_renewal <= account["contract_start"] < account["contract_end"]
 
 
-def test_revenue_events_sit_in_the_last_eighteen_months() -> None:
+def test_revenue_events_sit_in_the_last_two_years() -> None:
     book = generated_book(600, seed=5)
     assert {e["kind"] for e in book["revenue_event"]} == set(values(RevenueKind))
-    assert all(-548 <= days_from_as_of(e["occurred_on"]) <= 0 for e in book["revenue_event"])
+    assert all(-730 <= days_from_as_of(e["occurred_on"]) <= 0 for e in book["revenue_event"])
+    assert any(days_from_as_of(e["occurred_on"]) < -548 for e in book["revenue_event"])
     assert all(
         e["amount_minor"] > 0 and e["amount_minor"] % 100 == 0 for e in book["revenue_event"]
     )
+    churns = [e for e in book["revenue_event"] if e["kind"] == "churn"]
+    assert all(bool(e["competitor"]) == (e["reason_code"] == "competitor") for e in churns)
+    assert all(
+        e["reason_code"] for e in book["revenue_event"] if e["kind"] in ("churn", "downsell")
+    )
+
+
+def test_upcoming_renewals_have_forecasts_that_follow_health() -> None:
+    book = generated_book(600, seed=5)
+    accounts = {a["id"]: a for a in book["account"]}
+    forecasts = book["renewal_forecast"]
+    assert len(forecasts) > 10
+    for f in forecasts:
+        account = accounts[f["account_id"]]
+        assert account["lifecycle_stage"] != "churned"
+        assert f["renewal_on"] == account["contract_end"]
+        assert 0 < days_from_as_of(f["renewal_on"]) <= 120
+        assert 0 <= f["probability"] <= 1 and f["currency"] == account["currency"]
+        assert 0 <= f["forecast_minor"] <= account["arr_minor"] * 1.05 + 100
+    assert {f["category"] for f in forecasts} == {"commit", "likely", "at_risk", "lost"}
+    lost = [f["probability"] for f in forecasts if f["category"] == "lost"]
+    commit = [f["probability"] for f in forecasts if f["category"] == "commit"]
+    assert max(lost) < min(commit)
 
 
 def test_retention_over_the_last_year_is_believable() -> None:

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cs_tui.io.csv_safety import FORMULA_TRIGGERS, csv_safe_cell, is_plain_number
+from cs_tui.io.csv_safety import FORMULA_TRIGGERS, LINE_BREAK, csv_safe_cell, is_plain_number
+from cs_tui.io.export import write_csv
 
 
 @pytest.mark.parametrize(
@@ -20,7 +21,7 @@ from cs_tui.io.csv_safety import FORMULA_TRIGGERS, csv_safe_cell, is_plain_numbe
         ("+2-3", "'+2-3"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\t=cmd", "'\t=cmd"),
-        ("\r=cmd", "'\r=cmd"),
+        ("\r=cmd", "'\r'=cmd"),
         ("+44 20 7946 0958", "'+44 20 7946 0958"),
         (
             '=HYPERLINK("http://evil.example","click")',
@@ -31,7 +32,11 @@ from cs_tui.io.csv_safety import FORMULA_TRIGGERS, csv_safe_cell, is_plain_numbe
         ("--5", "'--5"),
         ("-5 days", "'-5 days"),
         (" =1+2", "' =1+2"),
-        ("\n=1+2", "'\n=1+2"),
+        ("\n=1+2", "'\n'=1+2"),
+        ("Acme\n=HYPERLINK(1)", "Acme\n'=HYPERLINK(1)"),
+        ("Acme\r\n@SUM(A1)\r-5 days", "Acme\r\n'@SUM(A1)\r'-5 days"),
+        ("notes\n \t=cmd", "notes\n' \t=cmd"),
+        ("-12.5\n-3", "'-12.5\n-3"),
         ("-1,234.5", "'-1,234.5"),
     ],
 )
@@ -84,8 +89,50 @@ def test_output_never_starts_with_a_formula_character_unless_a_number(value: str
 @settings(deadline=None)  # no timing assertions in unit tests
 @given(st.text())
 def test_the_original_text_is_kept_after_the_guard(value: str) -> None:
+    """The guard only ever adds one quote at the start of a line; nothing else changes."""
     cell = csv_safe_cell(value)
-    assert cell in (value, "'" + value)
+    given_parts, guarded_parts = LINE_BREAK.split(value), LINE_BREAK.split(cell)
+    assert guarded_parts[1::2] == given_parts[1::2]  # the same line breaks
+    for before, after in zip(given_parts[::2], guarded_parts[::2], strict=True):
+        assert after in (before, "'" + before)
+
+
+CELL_TEXT = st.text(st.sampled_from("=+-@\t\r\n ,\"'1.a") | st.characters())
+
+
+def guarded_everywhere(cell: str) -> bool:
+    lines = LINE_BREAK.split(cell)[::2]
+    first = cell.lstrip(" \n\x0b\x0c")
+    if first.startswith(FORMULA_TRIGGERS) and not is_plain_number(cell):
+        return False
+    return all(
+        not line.lstrip(" \x0b\x0c").startswith(FORMULA_TRIGGERS) or is_plain_number(line)
+        for line in lines[1:]
+    )
+
+
+@settings(deadline=None)  # no timing assertions in unit tests
+@given(CELL_TEXT)
+def test_no_line_of_a_cell_begins_a_formula(value: str) -> None:
+    assert guarded_everywhere(csv_safe_cell(value))
+
+
+@settings(deadline=None)  # no timing assertions in unit tests
+@given(st.lists(st.tuples(CELL_TEXT, CELL_TEXT), max_size=8))
+def test_an_export_reads_back_row_for_row_whatever_its_cells_hold(
+    rows: list[tuple[str, str]],
+) -> None:
+    """No cell can start a new row or smuggle a formula after a line break, on any reader that
+    follows the CSV rules, with universal or with Windows newlines."""
+    out = io.StringIO()
+    write_csv(({"name": a, "note": b} for a, b in rows), ("name", "note"), out)
+    text = out.getvalue()
+    for newline in ("", None):
+        read = list(csv.reader(io.StringIO(text, newline=newline)))
+        if newline == "":
+            assert read[1:] == [[csv_safe_cell(a), csv_safe_cell(b)] for a, b in rows]
+        assert len(read) == len(rows) + 1
+        assert all(len(row) == 2 and all(map(guarded_everywhere, row)) for row in read[1:])
 
 
 @settings(deadline=None)  # no timing assertions in unit tests

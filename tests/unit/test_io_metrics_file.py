@@ -86,12 +86,33 @@ def test_json_lines_are_sniffed_from_the_content(tmp_path: Path) -> None:
         (
             '{"account": "A", "metric": "nps", "value": NaN, "date": "2026-05-31"}',
             "value",
-            "not a number",
+            "not a finite number",
+        ),
+        (
+            '{"account": "A", "metric": "nps", "value": -Infinity, "date": "2026-05-31"}',
+            "value",
+            "not a finite number",
         ),
         (
             '{"account": "A", "metric": "nps", "value": 1e999, "date": "2026-05-31"}',
             "value",
-            "not a number",
+            "too large a number",
+        ),
+        (
+            '{"account": "A", "metric": "nps", "value": ' + "9" * 5000 + ', "date": "2026-05-31"}',
+            "value",
+            "too long to be a number (5,000 characters)",
+        ),
+        ("[" * 100_000, "", "nested too deeply"),
+        (
+            '{"account": "A", "metric": "feature_adoption", "value": 62, "date": "2026-05-31"}',
+            "value",
+            "feature_adoption is a share between 0 and 1, not 62 (write 0.62 for 62%)",
+        ),
+        (
+            '{"account": "A", "metric": "open_tickets", "value": -2, "date": "2026-05-31"}',
+            "value",
+            "open_tickets is a count and cannot be negative",
         ),
         (
             '{"account": "A", "metric": "nps", "value": 9, "date": "2026-02-30"}',
@@ -149,6 +170,19 @@ def test_csv_feed_missing_columns_is_refused(tmp_path: Path) -> None:
         ("A,nps,5,soon", "date", "not a date"),
         ("A,nps,$5,2026-05-31", "value", "not a number"),
         ("A,9 lives,5,2026-05-31", "metric", "not a metric name"),
+        ("A,nps,NaN,2026-05-31", "value", "not a finite number"),
+        ("A,nps,Infinity,2026-05-31", "value", "not a finite number"),
+        ("A,nps,-inf,2026-05-31", "value", "not a finite number"),
+        ("A,nps,1e999,2026-05-31", "value", "too large a number"),
+        ("A,nps," + "9" * 400 + ",2026-05-31", "value", "too long to be a number (400 characters)"),
+        ("A,feature_adoption,1.5,2026-05-31", "value", "a share between 0 and 1, not 1.5"),
+        ("A,seat_share,-0.1,2026-05-31", "value", "seat_share is a share between 0 and 1"),
+        ("A,Open Tickets,-1,2026-05-31", "value", "open_tickets is a count and cannot be negative"),
+        ("A,active_users,-40,2026-05-31", "value", "active_users is a count"),
+        ("A,first_response_hours,-2,2026-05-31", "value", "a number of hours and cannot be"),
+        ("A,nps,5,5/31/26", "date", "the year '26' has two digits"),
+        ("A;nps;5;2026-05-31", "", "separated by semicolons, but the header's by commas"),
+        ("A\tnps\t5\t2026-05-31", "", "separated by tabs"),
     ],
 )
 def test_bad_csv_rows(tmp_path: Path, row: str, column: str, message: str) -> None:
@@ -171,3 +205,58 @@ def test_refused_files_name_the_file(tmp_path: Path) -> None:
     for fixture in ("empty.csv", "binary_garbage.csv", "html_error_page.csv"):
         with pytest.raises(ImportFileError, match=fixture):
             read_metric_file(FIXTURES / fixture)
+
+
+def test_a_value_shown_in_a_problem_is_cut_short(tmp_path: Path) -> None:
+    parsed = read_metric_file(
+        write(tmp_path, f"account,metric,value,date\nA,nps,{'9' * 5000},2026-05-31\n")
+    )
+    (error,) = parsed.errors
+    assert len(error.value) == 80 and error.value.endswith("...")
+
+
+def test_negative_values_of_other_metrics_are_fine(tmp_path: Path) -> None:
+    parsed = read_metric_file(
+        write(tmp_path, "account,metric,value,date\nA,usage_trend,-12.5,2026-05-31\n")
+    )
+    assert samples(parsed) == [(2, "A", "usage_trend", date(2026, 5, 31), -12.5, "feed.csv")]
+
+
+def test_the_kinds_follow_the_scorecard(tmp_path: Path) -> None:
+    from cs_tui.domain.signals.feed_values import ValueKind
+
+    path = write(
+        tmp_path,
+        "account,metric,value,date\nA,adoption_pct,62,2026-05-31\nA,open_tickets,-1,2026-05-31\n",
+    )
+    parsed = read_metric_file(path, kinds={"adoption_pct": ValueKind.SHARE})
+    assert [(e.line, e.column, e.message) for e in parsed.errors] == [
+        (2, "value", "adoption_pct is a share between 0 and 1, not 62 (write 0.62 for 62%)")
+    ]
+
+
+def test_a_date_column_of_only_ambiguous_dates_needs_the_order(tmp_path: Path) -> None:
+    path = write(tmp_path, "account,metric,value,date\nA,nps,5,2026-05-31\nA,nps,6,03/04/2026\n")
+    with pytest.raises(
+        ImportFileError,
+        match=r"column 'date' .* \(line 3: '03/04/2026' could be 2026-03-04 or 2026-04-03\)",
+    ):
+        read_metric_file(path)
+    parsed = read_metric_file(path, date_format="%d/%m/%Y")
+    assert [row.sample.observed_on for row in parsed.rows] == [date(2026, 5, 31), date(2026, 4, 3)]
+
+
+def test_json_lines_with_only_ambiguous_dates_need_the_order(tmp_path: Path) -> None:
+    line = '{"account": "A", "metric": "nps", "value": 9, "date": "04/05/2026"}\n'
+    with pytest.raises(ImportFileError, match=r"\(line 1: '04/05/2026'"):
+        read_metric_file(write(tmp_path, line, "feed.jsonl"))
+
+
+def test_duplicated_feed_columns_are_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "account,metric,value,date,value\nA,nps,5,2026-05-31,6\n")
+    with pytest.raises(ImportFileError) as refused:
+        read_metric_file(path)
+    assert str(refused.value) == (
+        "feed.csv: 2 columns are headed 'value': columns 3 (C) and 5 (E); rename the columns so "
+        "that each header is written once"
+    )

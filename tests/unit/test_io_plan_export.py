@@ -70,6 +70,29 @@ def test_html_is_self_contained_and_escapes_what_was_typed() -> None:
     assert "http" not in html.split("<body>")[0]  # no external stylesheet or font
 
 
+def test_markdown_escapes_html_as_the_html_export_does() -> None:
+    risky = plan(
+        why_bought="<script>alert('x')</script>",
+        account_name="Acme <b>Corp</b> & Sons",
+        actions="<img src=x onerror=alert(1)> &lt;already&gt; &#60;",
+        objectives=(
+            objective(
+                title="<iframe src=evil>",
+                unit="<u>",
+                milestones=(milestone("<a href=x>go</a>", "ours", "<i>casey</i>"),),
+            ),
+        ),
+    )
+    text = render_plan(risky, fmt="md", today=TODAY)
+    assert "<" not in text and ">" not in text.replace("->", "")
+    assert "&lt;script&gt;alert('x')&lt;/script&gt;" in text
+    assert text.startswith("# Success plan: Acme &lt;b&gt;Corp&lt;/b&gt; & Sons")
+    assert "&amp;lt;already&amp;gt; &amp;#60;" in text  # shown as typed, not decoded
+    assert "### 1. &lt;iframe src=evil&gt;" in text
+    assert "120 &lt;u&gt; -> 200 &lt;u&gt; by 1 Sep 2026" in text
+    assert "| &lt;a href=x&gt;go&lt;/a&gt; | &lt;i&gt;casey&lt;/i&gt; |" in text
+
+
 def test_an_empty_draft_still_reads_well() -> None:
     empty = plan(status="draft", agreed_on=None, why_bought="", pain_points="", success_definition="",
                  actions="", objectives=(), progress=None)  # fmt: skip

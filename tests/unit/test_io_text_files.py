@@ -122,7 +122,7 @@ def test_records_start_on_their_physical_line(tmp_path: Path) -> None:
     text = 'Title\r\nName,Note\r\nAcme,"two\r\nlines"\r\n\r\nGlobex,"a, b"\r\nInitech,"x\ny\nz"\r\nHooli,\r\n'
     lines = physical_lines(text)
     table = read_table(tmp_path / "f.csv", lines, 1, ",", "utf-8")
-    assert table.header == Record(2, 2, ("Name", "Note"))
+    assert table.header == Record(2, 2, ("Name", "Note"), text="Name,Note\r\n")
     assert [(r.line, r.last_line, r.cells) for r in table.records] == [
         (3, 4, ("Acme", "two\r\nlines")),
         (5, 5, ()),

@@ -14,6 +14,7 @@ from typing import Any, Literal, Protocol
 
 from sqlalchemy import Connection, bindparam, select, update
 
+from cs_tui.data.accounts.owner_history import OwnerMove, record_owner_changes
 from cs_tui.data.accounts.summary import refresh_summaries
 from cs_tui.data.store.audit import stamp
 from cs_tui.data.store.bulk_insert import TupleInserter
@@ -153,6 +154,7 @@ def _import(
     changes: list[PlannedChange] = []
     creates: list[AccountCreate] = []
     updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    moves: list[OwnerMove] = []
     for row in parsed.rows:
         stored, ambiguity = _match(existing, row.account)
         if ambiguity:
@@ -169,10 +171,12 @@ def _import(
         if fields:
             values = {name: getattr(row.account, name) for name in fields}
             updates.setdefault(fields, []).append({"_id": stored["id"], **values})
+            if "owner" in fields:
+                moves.append((stored["id"], stored["owner"], row.account.owner))
     problems.sort(key=lambda p: p.line)
     if dry_run or (problems and not skip_invalid) or not (creates or updates):
         return ImportReport(dry_run, False, tuple(changes), tuple(problems))
-    created = _write(db, creates, updates, progress)
+    created = _write(db, creates, updates, moves, progress)
     changed = [row["_id"] for rows in updates.values() for row in rows]
     return ImportReport(dry_run, True, tuple(changes), tuple(problems), (*created, *changed))
 
@@ -181,6 +185,7 @@ def _write(
     db: Database,
     creates: list[AccountCreate],
     updates: dict[tuple[str, ...], list[dict[str, Any]]],
+    moves: list[OwnerMove],
     progress: Callable[[int, int], None] | None,
     batch: int = 10_000,
 ) -> list[uuid.UUID]:
@@ -224,6 +229,7 @@ def _write(
             done += len(rows)
             if progress:
                 progress(done, total)
+        record_owner_changes(connection, moves, on=db.today(), user=user, now=now)
         everyone = len(new_ids) > SUMMARY_REFRESH_ALL_ABOVE
         refresh_summaries(connection, today=db.today(), account_ids=None if everyone else new_ids)
     return new_ids

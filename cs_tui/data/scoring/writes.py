@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from cs_tui.domain.jsonable import strict_json
 from cs_tui.domain.scoring.catalogue import MEASURE_NAMES, Values
 from cs_tui.domain.scoring.compiled import ResolvedProfile
 from cs_tui.models import HealthSnapshot
@@ -44,7 +45,7 @@ WHERE account_id = {m} AND (scored_on IS NULL OR scored_on <= {m})
 
 def breakdown_head(profile: ResolvedProfile, fingerprint: str) -> str:
     """The breakdown's JSON up to its values, the same for every account of the profile."""
-    head = json.dumps(
+    head = strict_json(
         {
             "format": BREAKDOWN_FORMAT,
             "scorecard": fingerprint,
@@ -103,7 +104,7 @@ class SnapshotWriter:
             self._heads[profile.key + profile.segment + profile.stage] = head
         self._snapshots.append((
             next(self._ids), account, self._day, score, band, coverage, profile.key, override,
-            head + json.dumps(values) + "}", self._created,
+            head + strict_json(values) + "}", self._created,
         ))  # fmt: skip
         delta = None
         if shown_score is not None and previous_score is not None:

@@ -78,6 +78,37 @@ class _AccountIndex:
         return f"no account has the external id or name {reference!r}"
 
 
+LINE = "_line"  # where a row came from, dropped before writing
+
+
+def _one_value_per_day(
+    rows: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[RowProblem]]:
+    """One sample per account, metric and day: a repeat of the same value is dropped; another
+    value for the same day is a problem on the later line (the feed contradicts itself), and
+    with invalid rows skipped the first line's value is the one kept."""
+    first: dict[tuple[Any, str, Any], dict[str, Any]] = {}
+    problems: list[RowProblem] = []
+    for row in rows:
+        key = (row["account_id"], row["metric"], row["observed_on"])
+        earlier = first.setdefault(key, row)
+        if earlier is not row and earlier["value"] != row["value"]:
+            problems.append(
+                RowProblem(
+                    row[LINE],
+                    "value",
+                    f"{row['value']:g}",
+                    f"line {earlier[LINE]} gives this account's {row['metric']} on "
+                    f"{row['observed_on'].isoformat()} as {earlier['value']:g}; a feed gives one "
+                    "value per account, metric and day",
+                )
+            )
+    kept = list(first.values())
+    for row in kept:
+        del row[LINE]
+    return kept, problems
+
+
 def import_metrics(
     db: Database, parsed: ParsedMetricFile, *, dry_run: bool = False, skip_invalid: bool = False
 ) -> MetricImportReport:
@@ -99,10 +130,11 @@ def _import_metrics(
             problems.append(RowProblem(row.line, "account", row.account_ref, found))
             continue
         record = {"id": uuid.uuid4(), "account_id": found, **row.sample.model_dump()}
+        record[LINE] = row.line
         rows.append(stamp(record, user=user, now=now))
+    rows, conflicts = _one_value_per_day(rows)
+    problems += conflicts
     problems.sort(key=lambda p: p.line)
-    # the same sample twice in one feed: the later line wins, as a re-import would
-    rows = list({(r["account_id"], r["metric"], r["observed_on"]): r for r in rows}.values())
     touched = tuple(dict.fromkeys(r["account_id"] for r in rows))
     if dry_run or (problems and not skip_invalid) or not rows:
         return MetricImportReport(dry_run, False, len(rows), tuple(problems), touched)

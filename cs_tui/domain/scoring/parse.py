@@ -5,7 +5,6 @@ a typo can never silently drop a measure or shift a band.
 """
 
 import hashlib
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import fields, replace
@@ -13,6 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from cs_tui.domain.enums import HealthBand, LifecycleStage, values
+from cs_tui.domain.jsonable import strict_json
 from cs_tui.domain.scoring.catalogue import BY_NAME
 from cs_tui.domain.scoring.reader import Reader, ScorecardError, shown, unknown
 from cs_tui.domain.scoring.scorecard import (
@@ -57,7 +57,7 @@ def parse_scorecard(data: Mapping[str, Any], *, source: str = "") -> Scorecard:
     profiles = _profiles(read, top.get("profiles", {}), groups, measures)
     if read.problems or bands is None or min_coverage is None:
         raise ScorecardError(read.problems, source)
-    digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+    digest = hashlib.sha256(strict_json(data, sort_keys=True, default=str).encode()).hexdigest()
     return Scorecard(
         groups=groups,
         measures=measures,

@@ -1,5 +1,6 @@
 """Typed reading of TOML data that records each problem with its field instead of stopping."""
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -38,8 +39,11 @@ class Reader:
         self, data: Any, path: str, *, low: float | None = None, high: float | None = None,
         positive: bool = False,
     ) -> float | None:  # fmt: skip
-        if isinstance(data, bool) or not isinstance(data, int | float) or data != data:
+        if isinstance(data, bool) or not isinstance(data, int | float):
             self.fail(path, f"must be a number, not {shown(data)}")
+            return None
+        if isinstance(data, float) and not math.isfinite(data):
+            self.fail(path, f"must be a finite number, not {shown(data)}")
             return None
         value = float(data)
         if positive and value <= 0:

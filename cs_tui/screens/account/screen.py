@@ -1,5 +1,5 @@
-"""Account 360: key facts and health at the top; tabs for the health breakdown, people, metrics
-and the customer's voice (survey responses).
+"""Account 360: key facts and health at the top; tabs for the health breakdown, people, metrics,
+the customer's voice (survey responses) and revenue (events and the renewal forecast).
 
 From here the CSM records their sentiment (`s`) and sets or clears an override (`o`); the account is
 rescored at once and the list shows the change without reloading the book. `e` edits the account's
@@ -31,6 +31,7 @@ from cs_tui.screens.account.health_forms import (
     SentimentDraft,
     SentimentForm,
 )
+from cs_tui.screens.account.revenue_tab import RevenueTab
 from cs_tui.screens.account.stakeholder_tab import StakeholderTab
 from cs_tui.screens.account.voice_tab import VoiceTab
 from cs_tui.screens.app_watch import AppWatcher
@@ -53,6 +54,7 @@ TABS = (
     "tab-stakeholders",
     "tab-metrics",
     "tab-voice",
+    "tab-revenue",
 )
 TIMELINE_FILTERS: tuple[str | None, ...] = (None, *TIMELINE_KINDS)
 TIMELINE_LIMIT = 300
@@ -144,6 +146,8 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
                 yield MetricPanel(id="metrics")
             with TabPane("Voice", id="tab-voice"):
                 yield VoiceTab(id="voice")
+            with TabPane("Revenue", id="tab-revenue"):
+                yield RevenueTab(self.account_id, id="revenue")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -211,6 +215,8 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
             self.query_one(StakeholderTab).focus_table()
         elif tab == "tab-voice":
             self.query_one("#voice-responses").focus()
+        elif tab == "tab-revenue":
+            self.query_one("#revenue-events").focus()
 
     def action_open_plan(self) -> None:
         """The success plan full size, on its own screen."""

@@ -4,6 +4,7 @@ Saving, cancelling and showing problems inline come from `ModalForm`; the fields
 the same rules the store applies. The caller writes the value through `data/` in a worker.
 """
 
+import math
 from collections.abc import Iterable
 from datetime import date
 from typing import ClassVar
@@ -82,6 +83,9 @@ class PlanForm(ModalForm[ResultT]):
         if not typed:
             return None
         try:
-            return float(typed)
+            value = float(typed)
         except ValueError as error:
             raise FieldProblem(f"{label}: {typed!r} is not a number", field=field_id) from error
+        if not math.isfinite(value):
+            raise FieldProblem(f"{label}: {typed!r} is not a finite number", field=field_id)
+        return value

@@ -1,0 +1,1 @@
+"""Rules for the signals customers' systems send: what a metric's value may be."""

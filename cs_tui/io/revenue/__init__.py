@@ -1,0 +1,1 @@
+"""Revenue files: the reason taxonomy, and opportunity and deal exports from CRMs."""
