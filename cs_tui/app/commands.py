@@ -79,6 +79,9 @@ class ViewCommands(ShellCommands):
             ("Book metrics", "GRR, NRR, churn, renewals and NPS for a period (b)",
              app.action_show_book)
         )  # fmt: skip
+        commands.append(
+            ("Incentives", "The team's attainment and variable pay (I)", app.action_show_incentives)
+        )
         return commands
 
     async def discover(self) -> Hits:

@@ -47,6 +47,7 @@ class CsTuiApp(RecordActions, WorkActions):
         Binding("f", "show_follow_ups", "Follow-ups", id="app.follow_ups"),
         Binding("b", "show_book", "Book", id="app.book"),
         Binding("c", "log_check_in", "Check-in", id="app.check_in"),
+        Binding("I", "show_incentives", "Incentives", id="app.incentives", show=False),
         Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
     ]
 
@@ -91,6 +92,7 @@ class CsTuiApp(RecordActions, WorkActions):
         from cs_tui.screens.account_list import AccountListScreen
         from cs_tui.screens.book import BookScreen
         from cs_tui.screens.follow_ups.screen import FollowUpsScreen
+        from cs_tui.screens.incentives import IncentivesScreen
         from cs_tui.screens.today import TodayScreen
 
         self.add_mode(
@@ -98,6 +100,7 @@ class CsTuiApp(RecordActions, WorkActions):
         )
         self.add_mode("today", lambda: self._styled(TodayScreen()))
         self.add_mode("follow_ups", lambda: self._styled(FollowUpsScreen()))
+        self.add_mode("incentives", lambda: self._styled(IncentivesScreen()))
         self.add_mode("book", lambda: self._styled(BookScreen()))
         if self.opening.first_page:
             self.switch_mode(self.home_mode)
@@ -288,6 +291,9 @@ class CsTuiApp(RecordActions, WorkActions):
 
     def action_show_follow_ups(self) -> None:
         self._show_mode("follow_ups")
+
+    def action_show_incentives(self) -> None:
+        self._show_mode("incentives")
 
     def action_show_book(self) -> None:
         self._show_mode("book")

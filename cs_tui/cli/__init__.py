@@ -46,6 +46,7 @@ COMMAND_MODULES = (
     "followups",
     "health",
     "imports",
+    "incentives",
     "locate",
     "log",
     "metrics",

@@ -16,6 +16,7 @@ from cs_tui.models.health import (
     SentimentCreate,
     SentimentEntry,
 )
+from cs_tui.models.incentives import IncentiveInput, IncentivePeriod
 from cs_tui.models.owner_history import AccountOwnerChange
 from cs_tui.models.plan import (
     MilestoneCreate,
@@ -46,6 +47,8 @@ __all__ = [
     "FollowUp",
     "FollowUpCreate",
     "HealthSnapshot",
+    "IncentiveInput",
+    "IncentivePeriod",
     "MetricSample",
     "MetricSampleCreate",
     "MilestoneCreate",

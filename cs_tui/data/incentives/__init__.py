@@ -1,0 +1,1 @@
+"""Incentive plans in the store: each owner's metric inputs for a period, closing a period, payouts."""

@@ -1,0 +1,1 @@
+"""The incentive plan file: which one is in force, read and validated."""
