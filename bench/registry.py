@@ -50,7 +50,9 @@ MODULES: tuple[str, ...] = (
     "scoring_speed",
     "checkin_speed",
     "survey_import",
+    "qbr_pack",
     "metrics_speed",
+    "team_sync",
 )
 """The modules of the suite, in the order their benchmarks run and are reported."""
 

@@ -41,6 +41,11 @@ def backups_dir() -> Path:
     return data_dir() / "backups"
 
 
+def reports_dir() -> Path:
+    """Where the app writes documents made for people (QBR packs, review exports)."""
+    return data_dir() / "reports"
+
+
 def user_scorecard_file() -> Path:
     return config_dir() / "scorecard.toml"
 

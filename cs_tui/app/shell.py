@@ -17,6 +17,7 @@ from textual.screen import Screen
 from cs_tui.app.commands import AccountCommands, ViewCommands
 from cs_tui.app.messages import StoreFailed, StoreOpened
 from cs_tui.app.record_actions import RecordActions
+from cs_tui.app.team_sync import TeamSyncing
 from cs_tui.app.theme import CS_TUI_THEME
 from cs_tui.app.work_actions import WorkActions
 from cs_tui.config import LaunchSettings
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 FIRST_PAGE_ROWS = 200
 
 
-class CsTuiApp(RecordActions, WorkActions):
+class CsTuiApp(TeamSyncing, RecordActions, WorkActions):
     """cs-tui: the book, its health and the day's work."""
 
     CSS_PATH = "app.tcss"
@@ -48,6 +49,8 @@ class CsTuiApp(RecordActions, WorkActions):
         Binding("b", "show_book", "Book", id="app.book"),
         Binding("c", "log_check_in", "Check-in", id="app.check_in"),
         Binding("I", "show_incentives", "Incentives", id="app.incentives", show=False),
+        Binding("R", "show_reviews", "Reviews", id="app.reviews", show=False),
+        Binding("T", "show_team", "Team", id="app.team", show=False),
         Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
     ]
 
@@ -93,6 +96,7 @@ class CsTuiApp(RecordActions, WorkActions):
         from cs_tui.screens.book import BookScreen
         from cs_tui.screens.follow_ups.screen import FollowUpsScreen
         from cs_tui.screens.incentives import IncentivesScreen
+        from cs_tui.screens.reviews import ReviewsScreen
         from cs_tui.screens.today import TodayScreen
 
         self.add_mode(
@@ -101,6 +105,7 @@ class CsTuiApp(RecordActions, WorkActions):
         self.add_mode("today", lambda: self._styled(TodayScreen()))
         self.add_mode("follow_ups", lambda: self._styled(FollowUpsScreen()))
         self.add_mode("incentives", lambda: self._styled(IncentivesScreen()))
+        self.add_mode("reviews", lambda: self._styled(ReviewsScreen()))
         self.add_mode("book", lambda: self._styled(BookScreen()))
         if self.opening.first_page:
             self.switch_mode(self.home_mode)
@@ -204,6 +209,7 @@ class CsTuiApp(RecordActions, WorkActions):
         if self.current_mode != self.home_mode:
             self.switch_mode(self.home_mode)
         self.reload_book()
+        self.start_team_sync()
 
     @property
     def db(self) -> "Database":
@@ -246,6 +252,7 @@ class CsTuiApp(RecordActions, WorkActions):
         self.changed_accounts = tuple(account_ids)
         self.data_version += 1
         self.refresh_accounts(account_ids)
+        self.sync_soon()
 
     @work(thread=True, exit_on_error=False, group="book-rows")
     def refresh_accounts(self, account_ids: list[str]) -> None:
@@ -295,6 +302,9 @@ class CsTuiApp(RecordActions, WorkActions):
     def action_show_incentives(self) -> None:
         self._show_mode("incentives")
 
+    def action_show_reviews(self) -> None:
+        self._show_mode("reviews")
+
     def action_show_book(self) -> None:
         self._show_mode("book")
 
@@ -313,6 +323,12 @@ class CsTuiApp(RecordActions, WorkActions):
         screen = self._account_list()
         if screen is not None:
             screen.action_view(view.value)
+
+    def action_show_team(self) -> None:
+        from cs_tui.screens.team import TeamScreen
+
+        if not isinstance(self.screen, TeamScreen):
+            self.push_screen(TeamScreen())
 
     def action_help(self) -> None:
         from cs_tui.screens.help import HelpScreen
@@ -335,6 +351,7 @@ class CsTuiApp(RecordActions, WorkActions):
             save_setting("theme", theme)
 
     def on_unmount(self) -> None:
+        self.stop_team_sync()
         self.stop_showing_warnings()
         if self.store.db is not None:
             self.store.db.close()

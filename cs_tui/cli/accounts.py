@@ -260,5 +260,28 @@ def restore_account_command(ctx: click.Context, reference: str, as_json: bool) -
     _print_record(detail, today, as_json, f"Restored {detail.name}.")
 
 
+@accounts.command("merge")
+@click.argument("survivor", metavar="SURVIVOR")
+@click.argument("merged", metavar="MERGED")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@database_option
+@click.pass_context
+def merge_command(ctx: click.Context, survivor: str, merged: str, as_json: bool) -> None:
+    """Merge MERGED into SURVIVOR (names or ids): its stakeholders, check-ins, follow-ups, plan,
+    signals and surveys move to SURVIVOR, which keeps its own fields; MERGED is deleted."""
+    from cs_tui.data.accounts.merge import merge_accounts
+
+    with open_store(ctx) as db:
+        report = merge_accounts(db, survivor, merged)
+    if as_json:
+        echo_json(
+            {"survivor_id": report.survivor_id, "survivor": report.survivor,
+             "merged_id": report.merged_id, "merged": report.merged, "moved": report.moved}
+        )  # fmt: skip
+        return
+    moved = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in report.moved.items()) or "nothing"
+    click.echo(f"Merged {report.merged} into {report.survivor} (moved {moved}).")
+
+
 def register(group: click.Group) -> None:
     group.add_command(accounts)

@@ -22,13 +22,22 @@ DEFAULT_ROWS = 50
 def today(ctx: click.Context, team: bool, owner: str | None, limit: int, as_json: bool) -> None:
     """Overdue follow-ups, check-ins due by cadence, renewals without an agreed plan, health
     drops, new detractors and low CSAT, and the success-plan coverage."""
+    from cs_tui.data.reviews.edits import actions_needing_attention
     from cs_tui.data.work.today import today_queue
+    from cs_tui.domain.jsonable import jsonable
 
     rules = configured_rules()
     with open_store(ctx) as db:
         queue = today_queue(db, team=team, owner=owner, rules=rules, limit=limit)
+        actions = actions_needing_attention(db, owner=queue.owner)
     if as_json:
-        echo_json(queue.to_json())
+        data = queue.to_json()
+        data["review_actions"] = [
+            jsonable(vars(d.action)) | {"state": d.state, "review_owner": d.review_owner,
+                                        "review_period": d.review_period}
+            for d in actions
+        ]  # fmt: skip
+        echo_json(data)
         return
     who = "the team" if queue.owner is None else queue.owner
     counts = ", ".join(f"{s.total} {s.title.lower()}" for s in queue.sections)
@@ -52,6 +61,17 @@ def today(ctx: click.Context, team: bool, owner: str | None, limit: int, as_json
             ],
             title=f"{section.title}: {section.total}{more}",
         )
+    if actions:
+        click.echo()
+        echo_table(
+            ["Action", "Owner", "State", "Due", "Review", "Act on"],
+            [
+                [d.action.title, d.action.owner, d.state, d.action.due_on.isoformat(),
+                 f"{d.review_owner} {d.review_period}", f"review action done {d.action.id[-8:]}"]
+                for d in actions
+            ],
+            title=f"Review actions: {len(actions)}",
+        )  # fmt: skip
 
 
 def register(group: click.Group) -> None:

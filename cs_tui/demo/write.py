@@ -14,6 +14,7 @@ from sqlalchemy import Connection, func, select
 from cs_tui.data.store.audit import stamp
 from cs_tui.data.store.bulk_insert import insert_sql
 from cs_tui.data.store.database import Database
+from cs_tui.data.sync.capture import record_existing
 from cs_tui.demo.encode import TABLES, columns_of
 from cs_tui.demo.generate import FIELDS, Row
 from cs_tui.demo.producer import BookRequest, book_batches
@@ -94,6 +95,7 @@ def write_demo_book(
                         written[name] += len(rows)
                     report(STAGE_WRITING, written["account"], accounts)
                 report(STAGE_FINISHING, accounts, accounts)
+        record_existing(connection, list(FIELDS))
     return DemoSummary(accounts, seed, request.as_of, owners, written)
 
 

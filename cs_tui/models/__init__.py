@@ -27,6 +27,7 @@ from cs_tui.models.plan import (
     SuccessPlanUpdate,
 )
 from cs_tui.models.revenue import RenewalForecast, RenewalForecastCreate
+from cs_tui.models.review import BookReview, ReviewAction
 from cs_tui.models.signals import (
     MetricSample,
     MetricSampleCreate,
@@ -35,6 +36,7 @@ from cs_tui.models.signals import (
     SurveyResponse,
     SurveyResponseCreate,
 )
+from cs_tui.models.sync import SyncConflict, SyncDevice, SyncOp, SyncPending, SyncSegment
 
 __all__ = [
     "Account",
@@ -42,6 +44,7 @@ __all__ = [
     "AccountOwnerChange",
     "AccountSummary",
     "AccountUpdate",
+    "BookReview",
     "CheckIn",
     "CheckInCreate",
     "FollowUp",
@@ -59,6 +62,7 @@ __all__ = [
     "RenewalForecastCreate",
     "RevenueEvent",
     "RevenueEventCreate",
+    "ReviewAction",
     "ScoreOverride",
     "ScoreOverrideCreate",
     "SentimentCreate",
@@ -69,4 +73,9 @@ __all__ = [
     "SuccessPlanUpdate",
     "SurveyResponse",
     "SurveyResponseCreate",
+    "SyncConflict",
+    "SyncDevice",
+    "SyncOp",
+    "SyncPending",
+    "SyncSegment",
 ]

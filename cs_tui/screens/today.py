@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
 from cs_tui.data.work.today_views import FOLLOW_UPS, FollowUpDue, TodayQueue
+from cs_tui.domain.reviews.views import ActionDue
 from cs_tui.screens.app_watch import AppWatcher
 from cs_tui.screens.follow_ups.actions import (
     FOLLOW_UP_BINDINGS,
@@ -28,7 +29,23 @@ from cs_tui.widgets.today_list import TodayList
 
 ROWS_PER_SECTION = 50
 SECTION_KEYS_SHOWN = 5  # follow-ups, check-ins, renewals, health drops, survey alerts
+REVIEW_ACTIONS_SHOWN = 5
 TEAM = "(team)"
+STATE_WORDS = {"late": "late", "due": "due today", "check": "check today"}
+
+
+def review_actions_text(actions: list[ActionDue]) -> Text:
+    """The review actions due, late or to check today (the Reviews screen, `R`, holds them)."""
+    text = Text(f"Review actions: {len(actions)} need attention (R opens Reviews)\n", style="bold")
+    for due in actions[:REVIEW_ACTIONS_SHOWN]:
+        a = due.action
+        text.append(
+            f"  {a.title} · {a.owner} · {STATE_WORDS.get(due.state, due.state)} · due {a.due_on:%d %b}"
+        )
+        text.append(f" ({due.review_owner}, {due.review_period})\n", style="dim")
+    if len(actions) > REVIEW_ACTIONS_SHOWN:
+        text.append(f"  … and {len(actions) - REVIEW_ACTIONS_SHOWN} more\n", style="dim")
+    return text
 
 
 def header_text(queue: TodayQueue, whose: str) -> Text:
@@ -59,6 +76,14 @@ class TodayScreen(FollowUpActions, AppWatcher, Screen[None]):
             height: auto;
             padding: 0 1 1 1;
             background: $panel;
+        }
+        #today-review-actions {
+            height: auto;
+            padding: 0 1;
+            display: none;
+        }
+        #today-review-actions.-shown {
+            display: block;
         }
         #today-list {
             height: 1fr;
@@ -97,6 +122,7 @@ class TodayScreen(FollowUpActions, AppWatcher, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Today · opening the book…", id="today-header")
+        yield Static("", id="today-review-actions")
         yield TodayList(id="today-list")
         yield KeyFooter()
 
@@ -113,6 +139,7 @@ class TodayScreen(FollowUpActions, AppWatcher, Screen[None]):
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="today")
     def _load(self, whose: str | None) -> None:
+        from cs_tui.data.reviews.edits import actions_needing_attention
         from cs_tui.data.store.errors import StoreError
         from cs_tui.data.work.settings import load_today_rules
         from cs_tui.data.work.today import today_queue
@@ -125,10 +152,14 @@ class TodayScreen(FollowUpActions, AppWatcher, Screen[None]):
             db, team=whose == TEAM, owner=None if whose in (None, TEAM) else whose,
             rules=load_today_rules(self.cs_app.cadences), limit=ROWS_PER_SECTION,
         )  # fmt: skip
-        self.app.call_from_thread(self._show, queue)
+        actions = actions_needing_attention(db, owner=None if whose == TEAM else (whose or db.user))
+        self.app.call_from_thread(self._show, queue, actions)
 
-    def _show(self, queue: TodayQueue) -> None:
+    def _show(self, queue: TodayQueue, actions: list[ActionDue] | None = None) -> None:
         self.queue = queue
+        reviews = self.query_one("#today-review-actions", Static)
+        reviews.set_class(bool(actions), "-shown")
+        reviews.update(review_actions_text(actions) if actions else "")
         whose = {None: f"mine ({self.cs_app.settings.user})", TEAM: "the team"}.get(
             self.whose, str(self.whose)
         )

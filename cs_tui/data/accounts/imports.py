@@ -19,6 +19,7 @@ from cs_tui.data.accounts.summary import refresh_summaries
 from cs_tui.data.store.audit import stamp
 from cs_tui.data.store.bulk_insert import TupleInserter
 from cs_tui.data.store.database import Database
+from cs_tui.data.sync.capture import record_updates
 from cs_tui.io.bulk_work import collector_paused
 from cs_tui.models import Account, AccountCreate
 
@@ -226,6 +227,18 @@ def _write(
                 for row in rows
             ]
             connection.execute(statement, rows)
+            record_updates(
+                connection,
+                ACCOUNT,
+                (
+                    (
+                        row["_id"],
+                        {name: row[f"v_{name}"] for name in fields}
+                        | {"updated_at": now, "updated_by": user},
+                    )
+                    for row in rows
+                ),
+            )
             done += len(rows)
             if progress:
                 progress(done, total)

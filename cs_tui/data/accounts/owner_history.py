@@ -16,6 +16,7 @@ from sqlalchemy import Connection, event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from cs_tui.data.store.audit import stamp
+from cs_tui.data.sync.capture import record_inserts
 from cs_tui.models import Account, AccountOwnerChange
 
 OWNER_CHANGE = AccountOwnerChange.__table__  # type: ignore[attr-defined]
@@ -39,6 +40,7 @@ def record_owner_changes(
     ]  # fmt: skip
     if rows:
         connection.execute(insert(OWNER_CHANGE), rows)
+        record_inserts(connection, OWNER_CHANGE, rows)
     return len(rows)
 
 

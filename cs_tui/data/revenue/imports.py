@@ -25,6 +25,7 @@ from cs_tui.data.revenue.events import amount_in_minor
 from cs_tui.data.store.bulk_insert import TupleInserter
 from cs_tui.data.store.database import Database
 from cs_tui.data.store.errors import InvalidInputError
+from cs_tui.data.sync.capture import record_updates
 from cs_tui.domain.enums import LifecycleStage, RevenueKind
 from cs_tui.domain.revenue.effects import AccountState, EffectError, EventInput, effect_of
 from cs_tui.io.bulk_work import collector_paused
@@ -283,6 +284,12 @@ def _write(db: Database, events: list[tuple[Any, ...]], changes: list[AccountCha
             connection.execute(statement, [
                 {"_id": c.account_id, "_arr": c.arr_after, "_stage": c.stage_after,
                  "_end": c.contract_end_after, "_now": now, "_user": user}
+                for c in moved
+            ])  # fmt: skip
+            record_updates(connection, ACCOUNT, [
+                (c.account_id, {"arr_minor": c.arr_after, "lifecycle_stage": c.stage_after,
+                                "contract_end": c.contract_end_after, "updated_at": now,
+                                "updated_by": user})
                 for c in moved
             ])  # fmt: skip
         refresh_summaries(connection, today=db.today(), account_ids=[c.account_id for c in changes])

@@ -8,13 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Connection, bindparam, select, tuple_, update
 
 from cs_tui.data.accounts.imports import ParsedError, RowProblem
 from cs_tui.data.store.audit import stamp
 from cs_tui.data.store.database import Database
+from cs_tui.data.sync.capture import record_inserts, record_updates
 from cs_tui.io.bulk_work import collector_paused
 from cs_tui.models import Account, MetricSample, MetricSampleCreate
 
@@ -138,19 +137,46 @@ def _import_metrics(
     touched = tuple(dict.fromkeys(r["account_id"] for r in rows))
     if dry_run or (problems and not skip_invalid) or not rows:
         return MetricImportReport(dry_run, False, len(rows), tuple(problems), touched)
-    insert = pg_insert if db.backend == "postgresql" else sqlite_insert
-    statement = insert(SAMPLE)
-    statement = statement.on_conflict_do_update(
-        index_elements=["account_id", "metric", "observed_on"],
-        set_={
-            "value": statement.excluded.value,
-            "source": statement.excluded.source,
-            "updated_at": statement.excluded.updated_at,
-            "updated_by": statement.excluded.updated_by,
-            "deleted_at": None,
-        },
-    )
     with db.write_connection() as connection:
-        for start in range(0, len(rows), 10_000):
-            connection.execute(statement, rows[start : start + 10_000])
+        _write_samples(connection, rows)
     return MetricImportReport(dry_run, True, len(rows), tuple(problems), touched)
+
+
+_REPLACED = ("value", "source", "updated_at", "updated_by")
+
+
+def _write_samples(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """New samples are inserted; a sample already stored for the day gets the new value and source.
+
+    A sample someone deleted stays deleted: a re-import never brings it back.
+    """
+    existing: dict[tuple[Any, str, Any], Any] = {}
+    keys = [(r["account_id"], r["metric"], r["observed_on"]) for r in rows]
+    for start in range(0, len(keys), 300):
+        chunk = keys[start : start + 300]
+        statement = select(SAMPLE.c.account_id, SAMPLE.c.metric, SAMPLE.c.observed_on, SAMPLE.c.id)
+        statement = statement.where(
+            tuple_(SAMPLE.c.account_id, SAMPLE.c.metric, SAMPLE.c.observed_on).in_(chunk)
+        )
+        for account_id, metric, observed_on, sample_id in connection.execute(statement):
+            existing[(account_id, metric, observed_on)] = sample_id
+    new = [r for r, key in zip(rows, keys, strict=True) if key not in existing]
+    changed = [
+        (existing[key], {name: r[name] for name in _REPLACED})
+        for r, key in zip(rows, keys, strict=True)
+        if key in existing
+    ]
+    for start in range(0, len(new), 10_000):
+        connection.execute(SAMPLE.insert(), new[start : start + 10_000])
+    record_inserts(connection, SAMPLE, new)
+    if changed:
+        replace = (
+            update(SAMPLE)
+            .where(SAMPLE.c.id == bindparam("_id"))
+            .values({name: bindparam(f"v_{name}") for name in _REPLACED})
+        )
+        connection.execute(
+            replace,
+            [{"_id": i} | {f"v_{n}": v for n, v in fields.items()} for i, fields in changed],
+        )
+        record_updates(connection, SAMPLE, changed)

@@ -12,6 +12,8 @@ from typing import Any
 from sqlalchemy import Connection, Table
 from sqlalchemy.engine import Dialect
 
+from cs_tui.data.sync import capture
+
 Row = tuple[Any, ...]
 
 
@@ -46,6 +48,9 @@ class TupleInserter:
             raise ValueError(f"{table.name} has no column {', '.join(unknown)}")
         encoders = {name: column_encoder(table, name, dialect) for name in [*columns, *fixed]}
         self._connection = connection
+        self._table = table
+        self._columns = tuple(columns)
+        self._fixed_values = fixed
         self._sql = insert_sql(dialect, table.name, [*columns, *fixed])
         self._fixed = tuple(_encoded(value, encoders[name]) for name, value in fixed.items())
         self._encoders = [
@@ -55,9 +60,16 @@ class TupleInserter:
         ]
 
     def insert(self, rows: Iterable[Row]) -> None:
+        """Insert the rows; in a team, their field ops go to the outbox in the same transaction."""
+        rows = list(rows)
         encoded = [self._encode(row) for row in rows]
         if encoded:
             self._connection.exec_driver_sql(self._sql, encoded)
+            capture.record_inserts(
+                self._connection,
+                self._table,
+                (dict(zip(self._columns, row, strict=True)) | self._fixed_values for row in rows),
+            )
 
     def _encode(self, row: Row) -> Row:
         values = list(row)

@@ -35,6 +35,7 @@ from cs_tui.data.store.sqlite_engine import (
 )
 from cs_tui.data.store.sqlite_file import create_database_file, refuse_synced_folder, write_refusal
 from cs_tui.data.store.sqlite_probe import VERSION_TABLE, FileState, Probe, probe_sqlite_file
+from cs_tui.data.sync import capture
 
 Clock = Callable[[], datetime]
 __all__ = ["SQLITE_BUSY_TIMEOUT_MS", "Clock", "Database", "open_database", "parse_url"]
@@ -106,6 +107,7 @@ class Database:
         if self.guard is not None:
             self.guard.check()
         with self.engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
+            connection.info.update(user=self.user, clock=self.clock)
             yield connection
 
     def close(self) -> None:
@@ -283,3 +285,4 @@ def _guarded_upgrade(engine: Engine, url: URL) -> None:
 
 
 audit.install()
+capture.install()

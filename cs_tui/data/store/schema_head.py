@@ -1,3 +1,3 @@
 """The schema revision this version writes, known without importing Alembic (tests keep it in step)."""
 
-HEAD_REVISION = "0060"
+HEAD_REVISION = "0075"

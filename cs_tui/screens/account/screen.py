@@ -111,6 +111,7 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
         Binding("R", "restore_account", "Restore", show=False, id="account.restore"),
         Binding("k", "timeline_kind", "Kind", show=False, id="account.timeline_kind"),
         Binding("P", "open_plan", "Plan screen", show=False, id="account.plan"),
+        Binding("Q", "qbr_pack", "QBR pack", show=False, id="account.qbr"),
         *(
             Binding(str(number), f"show_tab('{tab}')", tab.removeprefix("tab-").title(),
                     show=False, id=f"account.{tab}")
@@ -223,6 +224,31 @@ class AccountScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]
         from cs_tui.screens.plan.screen import PlanScreen
 
         self.app.push_screen(PlanScreen(self.account_id))
+
+    def action_qbr_pack(self) -> None:
+        """Write the last full quarter's QBR pack (Markdown) to the reports folder; say where."""
+        self.notify("Writing the QBR pack…", timeout=2)
+        self._write_qbr_pack()
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="account-qbr")
+    def _write_qbr_pack(self) -> None:
+        from cs_tui import locations
+        from cs_tui.data.qbr.pack import qbr_pack
+        from cs_tui.io.qbr.files import write_report_file
+        from cs_tui.io.qbr.render import file_name, render_text
+        from cs_tui.io.safe_output import OutputError
+
+        try:
+            pack = qbr_pack(self.cs_app.store.get(), self.account_id)
+            path = write_report_file(
+                locations.reports_dir(), file_name(pack, "md"), render_text(pack, "md").encode()
+            )
+        except (StoreError, OutputError) as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=8)
+            return
+        self.app.call_from_thread(
+            self.notify, f"QBR pack for {pack.period} written to {path}", timeout=8
+        )
 
     def action_timeline_kind(self) -> None:
         """Show the next kind of event only (then everything again)."""

@@ -1,0 +1,1 @@
+"""Filling the customer QBR pack from the store: one account, one quarter."""
