@@ -8,14 +8,18 @@ Two readers share one resolution order (command line > environment > config file
 """
 
 import getpass
+import math
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from cs_tui import locations
+from cs_tui.domain.money import NO_RATES, ExchangeRates
 
 ENV_DATABASE_URL = "CS_TUI_DATABASE_URL"
 ENV_USER = "CS_TUI_USER"
@@ -67,6 +71,66 @@ def resolve_user(raw: dict[str, Any]) -> str:
         return "me"
 
 
+CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+
+
+def exchange_rates(raw: dict[str, Any]) -> ExchangeRates:
+    """The `[currency]` table: `base = "USD"` and `rates = { EUR = 1.08 }` (one EUR is worth 1.08
+    USD). Absent, totals are shown per currency; a wrong value is refused with its key named."""
+    table = raw.get("currency")
+    if table is None:
+        return NO_RATES
+    where = f"{locations.config_file()}: [currency]"
+    if not isinstance(table, dict):
+        raise ConfigError(f'{where} must be a table, e.g. base = "USD"')
+    base = table.get("base")
+    if base is None:
+        if table.get("rates"):
+            raise ConfigError(f"{where} base: say which currency the rates convert into")
+        return NO_RATES
+    if not isinstance(base, str) or not CURRENCY_CODE.fullmatch(base):
+        raise ConfigError(f'{where} base: {base!r} is not a currency code such as "USD"')
+    rates = table.get("rates", {})
+    if not isinstance(rates, dict):
+        raise ConfigError(
+            f"{where} rates: must map currency codes to numbers, e.g. {{ EUR = 1.08 }}"
+        )
+    found: dict[str, Decimal] = {}
+    for code, value in rates.items():
+        if not CURRENCY_CODE.fullmatch(code):
+            raise ConfigError(f'{where} rates.{code}: not a currency code such as "EUR"')
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(f"{where} rates.{code}: {value!r} is not a number")
+        if not math.isfinite(value) or value <= 0:
+            raise ConfigError(f"{where} rates.{code}: must be a positive number, not {value!r}")
+        found[code] = Decimal(str(value))
+    return ExchangeRates(base=base, rates=found)
+
+
+def team_names(raw: dict[str, Any]) -> dict[str, str]:
+    """The `[[team]]` list: each member's login and the name customers see (`login = "jdoe",
+    name = "Jane Doe"`), as {login: name}. A wrong entry is refused with its place named."""
+    entries = raw.get("team", [])
+    where = f"{locations.config_file()}: [[team]]"
+    if not isinstance(entries, list):
+        raise ConfigError(
+            f'{where} must be a list of tables: [[team]] login = "jdoe", name = "..."'
+        )
+    names: dict[str, str] = {}
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where} entry {number}: must be a table with login and name")
+        for key in ("login", "name"):
+            value = entry.get(key)
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{where} entry {number} {key}: give the member's {key} as text")
+        login = entry["login"].strip()
+        if login in names:
+            raise ConfigError(f"{where} entry {number} login: {login!r} is listed twice")
+        names[login] = entry["name"].strip()
+    return names
+
+
 @dataclass(frozen=True)
 class LaunchSettings:
     """What opening the app needs, read without pydantic."""
@@ -76,6 +140,7 @@ class LaunchSettings:
     theme: str = DEFAULT_THEME
     keymap: dict[str, str] = field(default_factory=dict)
     start_screen: str = "today"
+    currency: ExchangeRates = NO_RATES
 
 
 def launch_settings(database: str | None = None) -> LaunchSettings:
@@ -89,6 +154,7 @@ def launch_settings(database: str | None = None) -> LaunchSettings:
         theme=str(raw.get("theme") or DEFAULT_THEME),
         keymap=dict(keymap),
         start_screen=str(raw.get("start_screen") or "today"),
+        currency=exchange_rates(raw),
     )
 
 

@@ -57,3 +57,8 @@ def user_templates_dir() -> Path:
 def log_file() -> Path:
     """Where the app records what went wrong in the background, with the details."""
     return data_dir() / "cs-tui.log"
+
+
+def view_state_file() -> Path:
+    """What the screens remember between runs (the account list's last view)."""
+    return data_dir() / "view-state.json"

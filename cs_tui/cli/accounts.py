@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from cs_tui.cli.context import database_option, open_store
+from cs_tui.cli.context import configured_rates, database_option, open_store
 from cs_tui.cli.output import echo_facts, echo_json, echo_table
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ def list_accounts(ctx: click.Context, owner: str | None, as_json: bool) -> None:
     """List accounts by name."""
     from cs_tui.data.accounts.list_rows import fetch_account_rows
     from cs_tui.domain.book import account_row as rows_
+    from cs_tui.domain.book.views import Query, describe, totals
     from cs_tui.domain.money import format_money
     from cs_tui.domain.present import health_cell, renewal_cell
 
@@ -47,7 +48,12 @@ def list_accounts(ctx: click.Context, owner: str | None, as_json: bool) -> None:
                 row[rows_.SEGMENT],
                 format_money(row[rows_.ARR_MINOR], row[rows_.CURRENCY]),
                 renewal_cell(row[rows_.RENEWAL_ON], today),
-                health_cell(row[rows_.SCORE], row[rows_.BAND], row[rows_.SCORE_DELTA]),
+                health_cell(
+                    row[rows_.SCORE],
+                    row[rows_.BAND],
+                    row[rows_.SCORE_DELTA],
+                    overridden=row[rows_.OVERRIDDEN],
+                ),
                 row[rows_.LAST_TOUCH_ON].isoformat() if row[rows_.LAST_TOUCH_ON] else "never",
                 str(row[rows_.OPEN_FOLLOWUPS]),
                 row[rows_.PLAN_STATUS] or "none",
@@ -55,6 +61,7 @@ def list_accounts(ctx: click.Context, owner: str | None, as_json: bool) -> None:
             for row in rows
         ],
         title=f"{len(rows)} accounts" + (f" owned by {owner}" if owner else ""),
+        summary=describe(Query(), totals(rows), configured_rates()),
     )
 
 
@@ -96,7 +103,12 @@ def echo_detail(detail: "AccountDetail", today: "date") -> None:
             ("Renewal", renewal_cell(detail.contract_end, today)),
             ("Auto-renew", "yes" if detail.auto_renew else "no"),
             ("Seats", str(detail.licensed_seats) if detail.licensed_seats is not None else "-"),
-            ("Health", health_cell(detail.score, detail.band, detail.score_delta)),
+            (
+                "Health",
+                health_cell(
+                    detail.score, detail.band, detail.score_delta, overridden=detail.overridden
+                ),
+            ),
             ("Last touch", detail.last_touch_on.isoformat() if detail.last_touch_on else "never"),
             ("Follow-ups", f"{detail.open_followups} open, {detail.overdue_followups} overdue"),
             ("Plan", detail.plan_status or "none"),

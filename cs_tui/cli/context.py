@@ -10,6 +10,7 @@ import click
 
 if TYPE_CHECKING:
     from cs_tui.data.store.database import Database
+    from cs_tui.domain.money import ExchangeRates
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -47,6 +48,26 @@ def database_option(function: F) -> F:
 def chosen_database(ctx: click.Context) -> str | None:
     state = ctx.find_object(CliContext)
     return state.database if state else None
+
+
+def configured_rates() -> "ExchangeRates":
+    """The config's `[currency]` base and rates, for totals over several currencies."""
+    from cs_tui.config import ConfigError, exchange_rates, read_config_file
+
+    try:
+        return exchange_rates(read_config_file())
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def configured_team() -> dict[str, str]:
+    """The config's `[[team]]` list: each member's login and the name customers see."""
+    from cs_tui.config import ConfigError, read_config_file, team_names
+
+    try:
+        return team_names(read_config_file())
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from error
 
 
 @contextmanager

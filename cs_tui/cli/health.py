@@ -18,9 +18,10 @@ def _echo_health(ctx: click.Context, reference: str, what: str) -> None:
 
     with open_store(ctx) as db:
         detail = get_account_detail(db, reference)
-    health = health_cell(detail.score, detail.band, detail.score_delta)
-    flag = " (overridden)" if detail.overridden else ""
-    click.echo(f"{what} {detail.name}; health now {health}{flag}.")
+    health = health_cell(
+        detail.score, detail.band, detail.score_delta, overridden=detail.overridden
+    )
+    click.echo(f"{what} {detail.name}; health now {health}.")
 
 
 @click.command()

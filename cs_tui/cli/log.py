@@ -1,6 +1,7 @@
 """`cs-tui log`: log a check-in from the command line, exactly as the app's check-in form does."""
 
 from datetime import date
+from typing import Any
 
 import click
 
@@ -8,13 +9,31 @@ from cs_tui.cli.context import database_option, open_store
 from cs_tui.cli.dates import DAY, DAY_HELP
 from cs_tui.cli.output import echo_json
 from cs_tui.cli.rules import configured_rules
+from cs_tui.domain.work.check_in_input import KIND_HELP, FormProblem, parse_kind
 
-KINDS = ("call", "meeting", "email", "qbr", "onboarding", "survey", "internal_note")
+
+class CheckInType(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2
+    """The check-in type as the app's form reads it: a word or its start (`m`, `note`, `qbr`)."""
+
+    name = "TYPE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            return parse_kind(str(value)).value
+        except FormProblem as problem:
+            self.fail(problem.message, param, ctx)
 
 
 @click.command("log", epilog=DAY_HELP)
 @click.argument("reference", metavar="NAME_OR_ID")
-@click.option("--type", "kind", type=click.Choice(KINDS), default="call", show_default=True)
+@click.option(
+    "--type",
+    "kind",
+    type=CheckInType(),
+    default="call",
+    show_default=True,
+    help=f"The kind of check-in: {KIND_HELP}; a start is enough (m: meeting).",
+)
 @click.option("--summary", required=True, help="What happened (the first line is the headline).")
 @click.option("--date", "day", type=DAY, help="When it happened (default: today; never ahead).")
 @click.option("--sentiment", type=int, help="Your sentiment on the account, 1 (worried) to 5.")

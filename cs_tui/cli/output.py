@@ -23,18 +23,27 @@ def echo_json(data: Any) -> None:
     click.echo(strict_json(data, indent=2, ensure_ascii=False, default=_default))
 
 
-def echo_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: str = "") -> None:
+def echo_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: str = "", summary: str = ""
+) -> None:
     """A Rich table on a terminal; plain tab-separated lines (with a header line) otherwise, one
-    line per row whatever its cells hold (tabs and line breaks in a cell become spaces)."""
+    line per row whatever its cells hold (tabs and line breaks in a cell become spaces).
+
+    `summary` (totals, say) is the table's caption on a terminal, and goes to standard error
+    when the output is piped, so the lines stay plain data."""
     if not sys.stdout.isatty():
         click.echo("\t".join(headers))
         for row in rows:
             click.echo("\t".join(" ".join(cell.replace("\t", " ").splitlines()) for cell in row))
+        if summary:
+            click.echo(summary, err=True)
         return
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=title or None, show_lines=False, header_style="bold")
+    table = Table(
+        title=title or None, caption=summary or None, show_lines=False, header_style="bold"
+    )
     for header in headers:
         table.add_column(header, overflow="ellipsis", no_wrap=True)
     for row in rows:

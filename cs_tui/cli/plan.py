@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cs_tui.cli.context import database_option, open_store
+from cs_tui.cli.context import configured_team, database_option, open_store
 from cs_tui.cli.dates import DAY, DAY_HELP
 from cs_tui.cli.numbers import FINITE_NUMBER
 from cs_tui.cli.out_file import out_option, write_out
@@ -158,15 +158,26 @@ def apply(ctx: click.Context, reference: str, template: str, start: date | None)
 def export(ctx: click.Context, reference: str, fmt: str, out: "OutputTarget") -> None:
     """The plan as a clean document to share with the customer."""
     from cs_tui.data.plans.read import get_plan
-    from cs_tui.io.plan_export import render_plan
+    from cs_tui.io.plan_export import render_plan, unnamed_logins
+    from cs_tui.locations import config_file
 
     with open_store(ctx) as db:
         view = get_plan(db, reference)
         today = db.today()
     if view is None:
         raise click.ClickException(f"{reference} has no success plan to export")
-    document = render_plan(view, fmt="html" if fmt == "html" else "md", today=today)
+    people = configured_team()
+    document = render_plan(view, fmt="html" if fmt == "html" else "md", today=today, people=people)
     write_out(out, lambda handle: handle.write(document))
+    unnamed = unnamed_logins(view, people)
+    if unnamed:
+        click.secho(
+            f"Warning: the document shows {', '.join(map(repr, unnamed))} as typed: give "
+            "each a name the customer knows in the config's team list, e.g. "
+            f'[[team]] login = "{unnamed[0]}", name = "Jane Doe" ({config_file()})',
+            fg="yellow",
+            err=True,
+        )
     if out.path is not None:
         click.echo(f"Plan of {view.account_name} written to {out}", err=True)
 

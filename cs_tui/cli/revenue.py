@@ -367,7 +367,7 @@ CATEGORY_LABELS = {"commit": "Commit", "likely": "Likely", "at_risk": "At risk",
 
 
 def _echo_renewals(report: "RenewalsReport") -> None:
-    from cs_tui.domain.present import band_short
+    from cs_tui.domain.health_labels import band_label
 
     if not report.rows:
         click.echo(f"No renewals due {report.start.isoformat()}..{report.end.isoformat()}.")
@@ -375,7 +375,7 @@ def _echo_renewals(report: "RenewalsReport") -> None:
     rows = []
     for r in report.rows:
         f = r.forecast
-        health = f"{r.score} {band_short(r.band)}" if r.score is not None else band_short(r.band)
+        health = f"{r.score} {band_label(r.band)}" if r.score is not None else band_label(r.band)
         rows.append([
             r.renewal_on.isoformat(), f"{r.days_left}d", r.name, r.owner,
             _money(r.arr_minor, r.currency), health, r.plan_status or "none",

@@ -15,7 +15,7 @@ def _headline(panel: "HealthPanel") -> str:
     if panel.not_scored_reason:
         return f"{panel.account_name}: not scored ({panel.not_scored_reason})"
     delta = panel.change.change if panel.change else None
-    cell = health_cell(panel.score, panel.band, delta)
+    cell = health_cell(panel.score, panel.band, delta, overridden=panel.override is not None)
     if panel.score is None:
         cell = panel.band_label
     since = ""

@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cs_tui.cli.context import database_option, open_store
+from cs_tui.cli.context import configured_rates, database_option, open_store
 from cs_tui.cli.output import echo_json, echo_table
 from cs_tui.cli.periods import PERIOD, PERIOD_HELP
 
@@ -117,11 +117,14 @@ def reasons_command(ctx: click.Context, period: "Period | None", as_json: bool) 
         where = f" in {period.label}" if period else " yet"
         click.echo(f"No exit surveys and no churn events{where}.")
         return
+    from cs_tui.domain.money import describe_totals
+
+    rates = configured_rates()
     echo_table(
         ["Reason", "Stated", "Judged", "Churned ARR", "Competitors named"],
         [
             [row.code.replace("_", " "), str(row.stated), str(row.judged),
-             f"{row.judged_amount_minor / 100:,.0f}",
+             describe_totals(row.judged_amounts, rates) or "-",
              ", ".join(f"{name} ({count})" for name, count in row.competitors)]
             for row in found.table.rows
         ],
@@ -141,7 +144,8 @@ def _reasons_json(found: "ExitReasons") -> dict[str, Any]:
         "agreeing_accounts": found.table.agreeing, "compared_accounts": found.table.compared,
         "reasons": [
             {"reason": row.code, "stated": row.stated, "judged": row.judged,
-             "judged_arr_minor": row.judged_amount_minor,
+             "judged_arr_minor": row.judged_amount_minor if row.single_currency else None,
+             "judged_arr_by_currency": dict(row.judged_amounts),
              "competitors": [{"name": n, "count": c} for n, c in row.competitors]}
             for row in found.table.rows
         ],

@@ -5,42 +5,10 @@ Meaning is never carried by colour alone: a health cell is a number, a label and
 
 from datetime import date
 
-BAND_LABELS = {
-    "green": "Healthy",
-    "yellow": "Watch",
-    "red": "At risk",
-    "insufficient": "Insufficient data",
-    "": "Not scored",
-}
-TREND_STEADY_POINTS = 2.0
-
-
-def trend_glyph(delta: float | None) -> str:
-    if delta is None:
-        return "·"
-    if delta > TREND_STEADY_POINTS:
-        return "▲"
-    if delta < -TREND_STEADY_POINTS:
-        return "▼"
-    return "▶"
-
-
-BAND_SHORT_LABELS = {**BAND_LABELS, "insufficient": "Low data", "": "Not scored"}
-
-
-def band_label(band: str) -> str:
-    return BAND_LABELS.get(band, band)
-
-
-def band_short(band: str) -> str:
-    """The band's label for narrow columns."""
-    return BAND_SHORT_LABELS.get(band, band)
-
-
-def health_cell(score: float | None, band: str, delta: float | None) -> str:
-    if score is None:
-        return band_label(band)
-    return f"{score:.0f} {band_label(band)} {trend_glyph(delta)}"
+from cs_tui.domain.health_labels import BAND_LABELS as BAND_LABELS  # the one vocabulary
+from cs_tui.domain.health_labels import band_label as band_label
+from cs_tui.domain.health_labels import health_cell as health_cell
+from cs_tui.domain.health_labels import trend_glyph as trend_glyph
 
 
 def days_phrase(days: int) -> str:

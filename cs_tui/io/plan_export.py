@@ -7,7 +7,7 @@ as text, never as markup.
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import lru_cache
 from typing import Any, Literal
@@ -109,10 +109,39 @@ def _environment(html: bool) -> Environment:
     return environment
 
 
-def render_plan(plan: PlanView, *, fmt: ExportFormat = "md", today: date) -> str:
-    """The plan as a document: expectations, objectives with progress, milestones, status."""
+def team_logins(plan: PlanView) -> tuple[str, ...]:
+    """Who of our team the document names (by login): the account's owner, the objectives' owners
+    and our side's milestone owners. A customer-side owner is a stakeholder's name already."""
+    found = [plan.account_owner]
+    for objective in plan.objectives:
+        found.append(objective.owner)
+        found += [m.owner for m in objective.milestones if m.side != "customer"]
+    return tuple(dict.fromkeys(login for login in found if login))
+
+
+def unnamed_logins(plan: PlanView, people: Mapping[str, str]) -> tuple[str, ...]:
+    """Logins the document would show because the team list gives them no name."""
+    return tuple(login for login in team_logins(plan) if login not in people)
+
+
+def render_plan(
+    plan: PlanView,
+    *,
+    fmt: ExportFormat = "md",
+    today: date,
+    people: Mapping[str, str] | None = None,
+) -> str:
+    """The plan as a document: expectations, objectives with progress, milestones, status.
+
+    The customer reads it, so our people appear by the names of the config's team list
+    (`people`: login -> name), never by their login, where the list names them."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    context: dict[str, Any] = {"plan": plan, "today": today}
+    names = dict(people or {})
+    context: dict[str, Any] = {
+        "plan": plan,
+        "today": today,
+        "person": lambda login: names.get(login, login),
+    }
     template = _environment(fmt == "html").get_template(f"plan.{fmt}.j2")
     return template.render(context)

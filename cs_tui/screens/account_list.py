@@ -14,12 +14,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
 from cs_tui.domain.book import account_row as r
 from cs_tui.domain.book.account_row import AccountRow
-from cs_tui.domain.book.views import SORTABLE, Query, SavedView, describe, totals
-from cs_tui.domain.money import format_compact
+from cs_tui.domain.book.views import (
+    SORTABLE,
+    Query,
+    SavedView,
+    describe,
+    query_as_saved,
+    query_from_saved,
+    totals,
+    with_view,
+)
+from cs_tui.io.view_state import remember, remembered
 from cs_tui.screens.app_watch import AppWatcher
 from cs_tui.screens.shell import ShellAccess
 from cs_tui.widgets.account_table import AccountTable, account_columns
@@ -35,6 +45,8 @@ VIEW_KEYS = {
     "4": SavedView.NO_TOUCH,
     "5": SavedView.ALL,
 }
+STATE_KEY = "account_list"
+REMEMBER_AFTER = 0.5  # seconds of quiet after a change (typing a filter writes once)
 
 
 class AccountListScreen(ShellAccess, AppWatcher, Screen[None]):
@@ -81,15 +93,19 @@ class AccountListScreen(ShellAccess, AppWatcher, Screen[None]):
 
     def __init__(self, first_page: list[AccountRow] | None = None) -> None:
         super().__init__()
-        self.first_page = first_page or []
-        self.list_query = Query(view=SavedView.ALL)
+        self.list_query = query_from_saved(remembered(STATE_KEY))
+        # the first page is the whole book by name: only shown when that is the remembered view
+        self.first_page = (first_page or []) if self.list_query == Query() else []
+        self._remember_timer: Timer | None = None
         self.shown: list[AccountRow] = []
         self._label = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="list-bar"):
-            yield Input(placeholder="/ filter by name, owner or tag", id="filter")
+            yield Input(
+                self.list_query.text, placeholder="/ filter by name, owner or tag", id="filter"
+            )
             yield Static("", id="list-view")
         yield AccountTable(
             account_columns(self.today),
@@ -137,8 +153,31 @@ class AccountListScreen(ShellAccess, AppWatcher, Screen[None]):
     # -- the query ------------------------------------------------------------------------------
 
     def set_query(self, **changes: object) -> None:
-        self.list_query = replace(self.list_query, **changes)  # type: ignore[arg-type]
+        self.show_query(replace(self.list_query, **changes))  # type: ignore[arg-type]
+
+    def show_query(self, query: Query) -> None:
+        if query == self.list_query:
+            return
+        self.list_query = query
         self._apply(keep_cursor=False)
+        self._remember_soon()
+
+    # -- remembering the view across runs -------------------------------------------------------
+
+    def _remember_soon(self) -> None:
+        if self._remember_timer is not None:
+            self._remember_timer.stop()
+        self._remember_timer = self.set_timer(REMEMBER_AFTER, self.remember_view)
+
+    def remember_view(self) -> None:
+        """Write the view to the state file now (also done when the screen closes)."""
+        self._remember_timer = None
+        remember(STATE_KEY, query_as_saved(self.list_query))
+
+    def on_unmount(self) -> None:
+        if self._remember_timer is not None:
+            self._remember_timer.stop()
+            self.remember_view()
 
     def _apply(self, *, keep_cursor: bool) -> None:
         """Show the query's rows: a new filter, view or order starts at the top; new data keeps
@@ -163,7 +202,7 @@ class AccountListScreen(ShellAccess, AppWatcher, Screen[None]):
             self.query_one("#list-view", Static).update(label)
         book = self.cs_app.book
         shown_totals = book.totals_of(query, self.shown) if book is not None else totals(self.shown)
-        footer = describe(query, shown_totals, format_compact)
+        footer = describe(query, shown_totals, self.cs_app.settings.currency)
         if self.cs_app.book is None:
             footer += " · loading the whole book…"
         if self.cs_app.activity:
@@ -199,7 +238,7 @@ class AccountListScreen(ShellAccess, AppWatcher, Screen[None]):
             self.filter_input.value = ""
 
     def action_view(self, view: str) -> None:
-        self.set_query(view=SavedView(view))
+        self.show_query(with_view(self.list_query, SavedView(view)))
 
     def action_next_view(self) -> None:
         views = list(SavedView)

@@ -13,8 +13,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.containers import Horizontal, Vertical
 from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static, TextArea
@@ -22,6 +21,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from cs_tui.data.work.views import CheckInSaved
 from cs_tui.domain.work.check_in_input import KIND_HELP, FormProblem, read_check_in
 from cs_tui.domain.work.next_steps import NextStepError, parse_next_steps
+from cs_tui.screens.modal_form import FormHelpers, form_footer
 from cs_tui.screens.shell import ShellAccess
 from cs_tui.widgets.worker_failures import ReportsWorkerFailures
 
@@ -70,7 +70,7 @@ def _row(label: str, field: Widget) -> ComposeResult:
         yield field
 
 
-class CheckInForm(ShellAccess, ReportsWorkerFailures, ModalScreen[CheckInSaved | None]):
+class CheckInForm(ShellAccess, ReportsWorkerFailures, FormHelpers[CheckInSaved | None]):
     """A check-in on one account; dismissed with what was saved, or None when cancelled."""
 
     DEFAULT_CSS = """
@@ -129,7 +129,7 @@ class CheckInForm(ShellAccess, ReportsWorkerFailures, ModalScreen[CheckInSaved |
     def compose(self) -> ComposeResult:
         target = self.target
         default_due = self.today + timedelta(days=target.cadence_days)
-        with VerticalScroll(id="check-in-form", classes="dialog"):
+        with Vertical(id="check-in-form", classes="dialog"):
             yield Static(f"Check-in · {target.account_name}", classes="dialog-title")
             with Vertical(id="check-in-fields"):
                 yield from _row("Summary", TextArea(id="summary", soft_wrap=True))
@@ -179,10 +179,7 @@ class CheckInForm(ShellAccess, ReportsWorkerFailures, ModalScreen[CheckInSaved |
                     ),
                 )
                 yield from _row("Risks", Input(id="risks", placeholder="risks raised, if any"))
-            yield Static("", classes="form-error", id="check-in-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+            yield form_footer(error_id="check-in-error")
 
     def on_mount(self) -> None:
         self.query_one("#summary", TextArea).focus()
@@ -233,14 +230,12 @@ class CheckInForm(ShellAccess, ReportsWorkerFailures, ModalScreen[CheckInSaved |
         return True
 
     def show_problem(self, field_name: str, message: str) -> None:
-        self.query_one("#check-in-error", Static).update(
-            f"{field_name.replace('_', ' ')}: {message}"
-        )
+        """The problem in the footer and under its field, which takes the focus."""
         target = field_name.split(".")[0]
-        widgets = self.query(f"#{target}")
-        if widgets:
-            focusable: Widget = widgets.first()
-            focusable.focus()
+        known = target in FIELDS
+        self.show_field_problem(
+            f"{field_name.replace('_', ' ')}: {message}", field=target if known else None
+        )
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
@@ -284,4 +279,4 @@ class CheckInForm(ShellAccess, ReportsWorkerFailures, ModalScreen[CheckInSaved |
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_unless_typed()

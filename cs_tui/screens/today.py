@@ -3,7 +3,8 @@
 Overdue and due-today follow-ups, accounts past their check-in cadence, renewals coming up (flagged
 without an agreed plan), health that dropped this week, new detractors and low CSAT; the header
 counts them and shows the success-plan coverage against its target. Every line acts: `enter` opens
-the account, `c` logs a check-in on it, `d` completes a follow-up, `s` snoozes it.
+the account, `c` logs a check-in on it, `d` completes a follow-up, `s` snoozes it; `]` and `[`
+jump to the next or previous section, `1`-`5` to a section by its number.
 """
 
 from typing import ClassVar
@@ -27,6 +28,7 @@ from cs_tui.widgets.key_footer import KeyFooter
 from cs_tui.widgets.today_list import TodayList
 
 ROWS_PER_SECTION = 50
+SECTION_KEYS_SHOWN = 5  # follow-ups, check-ins, renewals, health drops, survey alerts
 REVIEW_ACTIONS_SHOWN = 5
 TEAM = "(team)"
 STATE_WORDS = {"late": "late", "due": "due today", "check": "check today"}
@@ -97,6 +99,18 @@ class TodayScreen(FollowUpActions, AppWatcher, Screen[None]):
         *FOLLOW_UP_BINDINGS,
         Binding("enter", "open_account", "Open", id="today.open", show=False),
         Binding("o", "next_owner", "Whose", id="today.owner"),
+        Binding("right_square_bracket", "jump(1)", "Next section", id="today.next_section"),
+        Binding(
+            "left_square_bracket",
+            "jump(-1)",
+            "Previous section",
+            id="today.previous_section",
+            show=False,
+        ),
+        *(
+            Binding(str(n), f"section({n})", f"Section {n}", show=False, id=f"today.section_{n}")
+            for n in range(1, SECTION_KEYS_SHOWN + 1)
+        ),
         Binding("f5", "reload", "Refresh", id="today.refresh", show=False),
     ]
 
@@ -172,6 +186,14 @@ class TodayScreen(FollowUpActions, AppWatcher, Screen[None]):
         account_id = self.account_in_focus()
         if account_id is not None:
             self.cs_app.open_account(account_id)
+
+    def action_jump(self, step: int) -> None:
+        if not self.query_one(TodayList).jump(step):
+            self.notify("No further section with something to act on.", timeout=1.5)
+
+    def action_section(self, number: int) -> None:
+        if not self.query_one(TodayList).jump_to_section(number - 1):
+            self.notify(f"Section {number} has nothing to act on.", timeout=1.5)
 
     def action_next_owner(self) -> None:
         owners = list(self.cs_app.book.owners) if self.cs_app.book is not None else []

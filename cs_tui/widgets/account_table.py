@@ -8,8 +8,9 @@ from datetime import date
 from typing import Any, ClassVar
 
 from cs_tui.domain.book import account_row as r
+from cs_tui.domain.health_labels import OVERRIDE_LABEL, band_label, trend_glyph
 from cs_tui.domain.money import format_compact
-from cs_tui.domain.present import band_short, days_phrase, trend_glyph
+from cs_tui.domain.present import days_phrase
 from cs_tui.widgets.lazy_table import LazyTable
 from cs_tui.widgets.table_columns import Column, Row
 
@@ -22,11 +23,13 @@ BAND_CLASSES = {
 
 
 def _health(value: Any, row: Row) -> str:
+    """` 72 Healthy ▲`, `40 At risk ▼ override`: the words of `domain.health_labels`."""
     band = row[r.BAND]
     if value is None:
-        return band_short(band)
-    marker = "*" if row[r.OVERRIDDEN] else ""
-    return f"{value:>3.0f}{marker} {band_short(band)} {trend_glyph(row[r.SCORE_DELTA])}"
+        return band_label(band)
+    if row[r.OVERRIDDEN]:
+        return f"{value:.0f} {band_label(band)} {trend_glyph(row[r.SCORE_DELTA])} {OVERRIDE_LABEL}"
+    return f"{value:>3.0f} {band_label(band)} {trend_glyph(row[r.SCORE_DELTA])}"
 
 
 def _band_style(_value: Any, row: Row) -> str | None:
@@ -68,22 +71,22 @@ def account_columns(today: Callable[[], date]) -> tuple[Column, ...]:
         return "never" if value is None else days_phrase((value - today()).days)
 
     return (
-        Column("name", "Account", index=r.NAME, min_width=16, share=4, priority=100),
+        Column("name", "Account", index=r.NAME, min_width=14, share=4, priority=100),
         Column("owner", "Owner", index=r.OWNER, min_width=8, share=1, priority=40),
-        Column("segment", "Segment", index=r.SEGMENT, width=11, priority=30),
+        Column("segment", "Segment", index=r.SEGMENT, width=10, priority=30),
         Column("arr", "ARR", index=r.ARR_MINOR, width=9, align="right", format=_arr, priority=80),
         Column(
             "renewal", "Renewal", index=r.RENEWAL_ON, width=18, format=renewal,
             style=renewal_style, priority=70,
         ),
         Column(
-            "health", "Health", index=r.SCORE, width=15, format=_health, style=_band_style,
+            "health", "Health", index=r.SCORE, width=21, format=_health, style=_band_style,
             priority=90,
         ),
-        Column("last_touch", "Touched", index=r.LAST_TOUCH_ON, width=9, format=last_touch,
+        Column("last_touch", "Touched", index=r.LAST_TOUCH_ON, width=8, format=last_touch,
                priority=60),
         Column(
-            "open_followups", "Follow-ups", index=r.OPEN_FOLLOWUPS, width=11, align="right",
+            "open_followups", "Follow-ups", index=r.OPEN_FOLLOWUPS, width=10, align="right",
             format=_followups, style=_followup_style, priority=50,
         ),
         Column("plan", "Plan", index=r.PLAN_STATUS, width=9, format=_plan, priority=20),

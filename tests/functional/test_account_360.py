@@ -111,7 +111,7 @@ async def test_escape_cancels_a_form_and_number_keys_switch_tabs(
     app = make_app(book)
     async with app.run_test(size=SIZE) as pilot:
         await open_account(pilot)
-        await pilot.press("s", "4", "escape")
+        await pilot.press("s", "4", "escape", "y")  # typed: asks before discarding
         await pilot.pause()
         assert isinstance(app.screen, AccountScreen)
         assert (

@@ -93,7 +93,7 @@ async def test_bad_input_is_shown_inline_and_nothing_is_saved(
         await pilot.press("ctrl+s")
         assert "cannot be in the future" in shown_text(error)
         assert app.screen.focused is form.query_one("#date")
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # typed text: asked, then discarded
         await settle(pilot)
         assert isinstance(app.screen, AccountListScreen)
     timeline, _ = stored(book, row[r.ID])

@@ -1,5 +1,7 @@
 """`cs-tui score`, `score explain`, `score card`, `sentiment`, `override` and the scored demo book."""
 
+import csv
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -140,7 +142,25 @@ def test_an_override_is_set_shown_and_cleared(book: tuple[Path, Database]) -> No
     result = run(path, "override", "Acme Corp", "--score", "35", "--reason", "Sponsor leaving",
                  "--until", until)  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "health now 35 At risk" in result.output and "(overridden)" in result.output
+    assert "health now 35 At risk · override." in result.output
+    listed = run(path, "accounts", "list").output
+    assert "35 At risk · override" in next(line for line in listed.splitlines() if "Acme" in line)
+    assert "35 At risk · override" in run(path, "accounts", "show", "Acme Corp").output
+    shown = json.loads(run(path, "accounts", "show", "Acme Corp", "--json").output)
+    assert (shown["overridden"], shown["health_label"]) == (True, "At risk (override)")
+    row = next(r for r in json.loads(run(path, "accounts", "list", "--json").output)
+               if r["name"] == "Acme Corp")  # fmt: skip
+    assert (row["overridden"], row["health_label"]) == (True, "At risk (override)")
+    exported = json.loads(run(path, "export", "accounts", "--format", "json").output)
+    acme = next(r for r in exported if r["name"] == "Acme Corp")
+    assert (acme["health_score"], acme["health_band"], acme["health_label"],
+            acme["health_overridden"]) == (35, "red", "At risk (override)", True)  # fmt: skip
+    csv_rows = list(csv.DictReader(io.StringIO(run(path, "export", "accounts").output)))
+    acme_csv = next(r for r in csv_rows if r["name"] == "Acme Corp")
+    assert [acme_csv["health_label"], acme_csv["health_overridden"]] == [
+        "At risk (override)",
+        "true",
+    ]
     text = run(path, "score", "explain", "Acme Corp").output
     assert f"Override: 35 ('Sponsor leaving') set by {TEST_USER} until {until}" in text
     assert "computed score" in text and "Healthy" in text

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
+from cs_tui.domain.health_labels import health_label
 from cs_tui.domain.jsonable import jsonable
 
 
@@ -57,6 +58,7 @@ class AccountDetail:
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = jsonable(asdict(self))
+        data["health_label"] = health_label(self.band, overridden=self.overridden)
         return data
 
 

@@ -44,7 +44,10 @@ def exit_reasons(
         )
     )  # fmt: skip
     judged_query = (
-        select(REVENUE.c.account_id, REVENUE.c.reason_code, REVENUE.c.amount_minor)
+        select(
+            REVENUE.c.account_id, REVENUE.c.reason_code, REVENUE.c.amount_minor,
+            REVENUE.c.currency,
+        )
         .join(ACCOUNT, ACCOUNT.c.id == REVENUE.c.account_id)
         .where(
             REVENUE.c.deleted_at.is_(None), ACCOUNT.c.deleted_at.is_(None),
@@ -58,7 +61,7 @@ def exit_reasons(
             for a, reason, competitor, comment in connection.execute(stated_query)
         ]
         judged = [
-            Judged(_key(a), code, int(amount))
-            for a, code, amount in connection.execute(judged_query)
+            Judged(_key(a), code, int(amount), currency)
+            for a, code, amount, currency in connection.execute(judged_query)
         ]
     return ExitReasons(since, until, reason_table(stated, judged), len(stated), len(judged))

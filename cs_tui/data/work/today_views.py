@@ -8,7 +8,9 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+from cs_tui.domain.health_labels import band_label
 from cs_tui.domain.jsonable import jsonable
+from cs_tui.domain.money import compact_amount
 from cs_tui.domain.plans.coverage import PlanCoverage
 
 FOLLOW_UPS, CADENCE, RENEWALS, HEALTH_DROPS, SURVEYS = (
@@ -96,7 +98,8 @@ class RenewalDue:
             if self.has_agreed_plan
             else f"no agreed plan ({self.plan_status or 'none'})"
         )
-        return f"renews in {self.days_to_renewal}d, {plan}"
+        money = compact_amount(self.arr_minor, self.currency)
+        return f"renews in {self.days_to_renewal}d · {money}, {plan}"
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,11 @@ class HealthDrop:
 
     @property
     def headline(self) -> str:
-        return f"health {self.band_before} -> {self.band_now} since {self.before_on.isoformat()}"
+        scores = ""
+        if self.score_before is not None and self.score_now is not None:
+            scores = f" ({self.score_before:.0f} → {self.score_now:.0f})"
+        before, now = band_label(self.band_before), band_label(self.band_now)
+        return f"health {before} → {now}{scores} since {self.before_on.isoformat()}"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ the row is read so that filtering never formats anything.
 
 from typing import Any
 
+from cs_tui.domain.health_labels import health_label
+
 ID, NAME, OWNER, SEGMENT, ARR_MINOR, CURRENCY, RENEWAL_ON = range(7)
 SCORE, BAND, SCORE_DELTA, LAST_TOUCH_ON, OPEN_FOLLOWUPS, OVERDUE_FOLLOWUPS = range(7, 13)
 PLAN_STATUS, TAGS, STAGE, COVERAGE, OVERRIDDEN, EXTERNAL_ID = range(13, 19)
@@ -49,5 +51,7 @@ def with_search_text(row: AccountRow) -> AccountRow:
 
 
 def row_as_dict(row: AccountRow) -> dict[str, Any]:
-    """The row's fields by name (without the search text), for JSON."""
-    return dict(zip(FIELDS, row[:SEARCH_TEXT], strict=True))
+    """The row's fields by name (without the search text), for JSON, with the health's label."""
+    fields = dict(zip(FIELDS, row[:SEARCH_TEXT], strict=True))
+    fields["health_label"] = health_label(row[BAND], overridden=bool(row[OVERRIDDEN]))
+    return fields

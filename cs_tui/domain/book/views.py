@@ -5,8 +5,8 @@ over the rows in the current sort order, which is cached per (column, direction)
 """
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from itertools import compress
@@ -15,6 +15,8 @@ from typing import Any
 
 from cs_tui.domain.book import account_row as r
 from cs_tui.domain.book.account_row import SEARCH_TEXT, AccountRow, with_search_text
+from cs_tui.domain.health_labels import BAND_LABELS
+from cs_tui.domain.money import NO_RATES, ExchangeRates, describe_totals
 from cs_tui.domain.work.cadence import DEFAULT_CADENCES, Cadences, TouchStatus
 
 
@@ -32,7 +34,7 @@ class SavedView(StrEnum):
 
 VIEW_LABELS = {
     SavedView.MINE: "My book",
-    SavedView.AT_RISK: "At risk",
+    SavedView.AT_RISK: BAND_LABELS["red"],
     SavedView.RENEWALS: "Renewals",
     SavedView.NO_TOUCH: "No touch past cadence",
     SavedView.ALL: "All",
@@ -61,7 +63,7 @@ def _apply_view(rows: list[AccountRow], view: SavedView, context: ViewContext) -
         me = context.me
         return [row for row in rows if row[r.OWNER] == me]
     if view is SavedView.AT_RISK:
-        return [row for row in rows if row[r.BAND] in ("red", "yellow")]
+        return [row for row in rows if row[r.BAND] == "red"]
     if view is SavedView.RENEWALS:
         first, last = context.today, context.today + timedelta(days=context.renewal_window_days)
         return [
@@ -165,6 +167,43 @@ class Query:
     owner: str | None = None  # None: everyone
     sort: str = "name"
     descending: bool = False
+
+
+VIEW_SORTS = {SavedView.AT_RISK: ("renewal", False), SavedView.RENEWALS: ("renewal", False)}
+"""Views that come with their own order: what is at risk, or renews, soonest first."""
+
+
+def with_view(query: Query, view: SavedView) -> Query:
+    """The query switched to `view`, in the view's own order when it has one."""
+    sort, descending = VIEW_SORTS.get(view, (query.sort, query.descending))
+    return replace(query, view=view, sort=sort, descending=descending)
+
+
+def query_as_saved(query: Query) -> dict[str, Any]:
+    """The query as plain values, to remember between runs."""
+    return {
+        "text": query.text,
+        "view": query.view.value,
+        "owner": query.owner,
+        "sort": query.sort,
+        "descending": query.descending,
+    }
+
+
+def query_from_saved(saved: Mapping[str, Any]) -> Query:
+    """A remembered query; any value that is missing or no longer valid falls back to the default."""
+    default = Query()
+    text, owner = saved.get("text"), saved.get("owner")
+    views = {view.value: view for view in SavedView}
+    sort = saved.get("sort")
+    descending = saved.get("descending")
+    return Query(
+        text=text if isinstance(text, str) else default.text,
+        view=views.get(str(saved.get("view")), default.view),
+        owner=owner if isinstance(owner, str) and owner else None,
+        sort=sort if isinstance(sort, str) and sort in SORTABLE else default.sort,
+        descending=descending if isinstance(descending, bool) else default.descending,
+    )
 
 
 class BookIndex:
@@ -274,15 +313,11 @@ class BookIndex:
         return _apply_view(rows, query.view, context)
 
 
-def describe(query: Query, total: Totals, formatted_arr: Callable[[int, str], str]) -> str:
-    """`1,204 accounts · $12.3M ARR (+ €1.1M)` for the list's footer."""
+def describe(query: Query, total: Totals, rates: ExchangeRates = NO_RATES) -> str:
+    """`1,204 accounts · USD 12.3M · EUR 1.1M ARR` for the list's footer: each currency named, or
+    converted into the config's base currency where it gives a rate."""
     noun = "account" if total.count == 1 else "accounts"
-    parts: list[Any] = [f"{total.count:,} {noun}"]
+    parts = [f"{total.count:,} {noun}"]
     if total.arr_by_currency:
-        (currency, amount), *rest = total.arr_by_currency
-        money = f"{formatted_arr(amount, currency)} ARR"
-        if rest:
-            others = ", ".join(formatted_arr(v, c) for c, v in rest[:2])
-            money += f" (+ {others}{', …' if len(rest) > 2 else ''})"
-        parts.append(money)
+        parts.append(f"{describe_totals(total.arr_by_currency, rates)} ARR")
     return " · ".join(parts)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from cs_tui.domain.enums import HealthBand
+from cs_tui.domain.health_labels import INSUFFICIENT_LABEL
 from cs_tui.domain.work.cadence import Cadences
 
 
@@ -90,7 +91,7 @@ class Bands:
     red: Band
     yellow: Band
     green: Band
-    insufficient_label: str = "Insufficient data"
+    insufficient_label: str = INSUFFICIENT_LABEL
 
     def band_for(self, score: float) -> HealthBand:
         """The band of a score as people read it: rounded to a whole number first."""

@@ -55,6 +55,7 @@ class Judged:
     account: str
     reason_code: str
     amount_minor: int
+    currency: str = "USD"
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,13 @@ class ReasonRow:
     code: str
     stated: int
     judged: int
-    judged_amount_minor: int
+    judged_amount_minor: int  # the sum in minor units: meaningful in one currency only
     competitors: tuple[tuple[str, int], ...]
+    judged_amounts: tuple[tuple[str, int], ...] = ()  # per currency, largest first
+
+    @property
+    def single_currency(self) -> bool:
+        return len(self.judged_amounts) <= 1
 
 
 @dataclass(frozen=True)
@@ -93,18 +99,21 @@ def reason_table(
             rivals[code][item.competitor.strip()] += 1
     judged_count: Counter[str] = Counter()
     amounts: Counter[str] = Counter()
+    by_currency: defaultdict[str, Counter[str]] = defaultdict(Counter)
     judged_by_account: defaultdict[str, set[str]] = defaultdict(set)
     for event in judged:
         code = reason_code(event.reason_code) or OTHER
         judged_count[code] += 1
         amounts[code] += event.amount_minor
+        by_currency[code][event.currency] += event.amount_minor
         judged_by_account[event.account].add(code)
     both = set(stated_by_account) & set(judged_by_account)
     agreeing = sum(1 for a in both if stated_by_account[a] & judged_by_account[a])
     codes = sorted(set(said) | set(judged_count), key=lambda c: (-(said[c] + judged_count[c]), c))
     rows = tuple(
         ReasonRow(code, said[code], judged_count[code], amounts[code],
-                  tuple(sorted(rivals[code].items(), key=lambda kv: (-kv[1], kv[0]))))
+                  tuple(sorted(rivals[code].items(), key=lambda kv: (-kv[1], kv[0]))),
+                  tuple(sorted(by_currency[code].items(), key=lambda kv: (-kv[1], kv[0]))))
         for code in codes
     )  # fmt: skip
     return ReasonTable(rows, agreeing, len(both))

@@ -11,11 +11,11 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from cs_tui.data.scoring.health_views import OverrideView
-from cs_tui.screens.modal_form import FieldProblem, ModalForm
+from cs_tui.screens.modal_form import FieldProblem, ModalForm, form_footer
 
 SENTIMENT_SCALE = "1 very worried · 2 worried · 3 neutral · 4 confident · 5 very confident"
 REASON_LIMIT = 200
@@ -39,11 +39,13 @@ class ClearOverride:
     """The user asked to end the override in force."""
 
 
-def _check_reason(text: str) -> None:
+def _check_reason(text: str, field: str) -> None:
     if not text.strip():
-        raise FieldProblem("Give a reason: it is shown to everyone who sees this score.")
+        raise FieldProblem(
+            "Give a reason: it is shown to everyone who sees this score.", field=field
+        )
     if len(text.strip()) > REASON_LIMIT:
-        raise FieldProblem(f"Keep the reason under {REASON_LIMIT} characters.")
+        raise FieldProblem(f"Keep the reason under {REASON_LIMIT} characters.", field=field)
 
 
 class _Form(ModalForm[object]):
@@ -68,17 +70,17 @@ class SentimentForm(_Form):
             yield Label(SENTIMENT_SCALE, classes="hint")
             yield Input(placeholder="1-5", id="sentiment-value", restrict=r"[1-5]?", max_length=1)
             yield Input(placeholder="why (required)", id="sentiment-reason")
-            yield Static("", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+            yield form_footer()
 
     def draft(self) -> SentimentDraft:
         value = self.query_one("#sentiment-value", Input).value
         if not value:
-            raise FieldProblem("Choose a value from 1 (very worried) to 5 (very confident).")
+            raise FieldProblem(
+                "Choose a value from 1 (very worried) to 5 (very confident).",
+                field="sentiment-value",
+            )
         reason = self.query_one("#sentiment-reason", Input).value
-        _check_reason(reason)
+        _check_reason(reason, "sentiment-reason")
         return SentimentDraft(int(value), reason.strip())
 
 
@@ -108,30 +110,33 @@ class OverrideForm(_Form):
             yield Input(placeholder="score 0-100", id="override-score", restrict=r"\d{0,3}")
             yield Input(placeholder="why (required)", id="override-reason")
             yield Input(placeholder="until: YYYY-MM-DD", id="override-until")
-            yield Static("", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                if self.current is not None:
-                    yield Button("Clear override (ctrl+r)", id="clear", variant="warning")
-                yield Button("Cancel (esc)", id="cancel")
+            clear = Button("Clear override (ctrl+r)", id="clear", variant="warning")
+            yield form_footer(*([clear] if self.current is not None else []))
 
     def draft(self) -> OverrideDraft:
         score_text = self.query_one("#override-score", Input).value
         if not score_text or not 0 <= int(score_text) <= 100:
-            raise FieldProblem("The score is a whole number from 0 to 100.")
+            raise FieldProblem("The score is a whole number from 0 to 100.", field="override-score")
         reason = self.query_one("#override-reason", Input).value
-        _check_reason(reason)
+        _check_reason(reason, "override-reason")
         until_text = self.query_one("#override-until", Input).value
         if not until_text.strip():
-            raise FieldProblem("Say until when the override holds (it expires on its own).")
+            raise FieldProblem(
+                "Say until when the override holds (it expires on its own).",
+                field="override-until",
+            )
         try:
             until = date.fromisoformat(until_text.strip())
         except ValueError:
             raise FieldProblem(
-                f"{until_text.strip()!r} is not a date: write it as YYYY-MM-DD."
+                f"{until_text.strip()!r} is not a date: write it as YYYY-MM-DD.",
+                field="override-until",
             ) from None
         if until <= self.today:
-            raise FieldProblem(f"The expiry must be after today ({self.today.isoformat()}).")
+            raise FieldProblem(
+                f"The expiry must be after today ({self.today.isoformat()}).",
+                field="override-until",
+            )
         return OverrideDraft(int(score_text), reason.strip(), until)
 
     @on(Button.Pressed, "#clear")

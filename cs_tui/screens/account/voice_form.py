@@ -6,12 +6,12 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Select, Static
 
 from cs_tui.data.voice.views import ResponseView
 from cs_tui.domain.enums import StakeholderRole
-from cs_tui.screens.modal_form import FieldProblem, ModalForm
+from cs_tui.screens.modal_form import FieldProblem, ModalForm, form_footer
 from cs_tui.widgets.stakeholder_panel import ROLE_LABELS
 
 NAME_LIMIT = 200
@@ -51,17 +51,16 @@ class ContactForm(ModalForm[ContactDraft]):
                 value=StakeholderRole.USER.value, allow_blank=False, id="contact-role",
             )  # fmt: skip
             yield Input(placeholder="title (optional)", id="contact-title")
-            yield Static("", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+            yield form_footer()
 
     def draft(self) -> ContactDraft:
         name = self.query_one("#contact-name", Input).value.strip()
         if not name:
-            raise FieldProblem("Name: give the person's name.")
+            raise FieldProblem("Name: give the person's name.", field="contact-name")
         if len(name) > NAME_LIMIT:
-            raise FieldProblem(f"Name: keep it under {NAME_LIMIT} characters.")
+            raise FieldProblem(
+                f"Name: keep it under {NAME_LIMIT} characters.", field="contact-name"
+            )
         role = self.query_one("#contact-role", Select).value
         title = self.query_one("#contact-title", Input).value.strip()
         return ContactDraft(self.response.id, name, StakeholderRole(str(role)), title)

@@ -6,11 +6,11 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Static
 
 from cs_tui.domain.day_words import DAY_FORMS_HELP, DayWordError, parse_day
-from cs_tui.screens.modal_form import FieldProblem, ModalForm
+from cs_tui.screens.modal_form import FieldProblem, ModalForm, form_footer
 
 
 @dataclass(frozen=True)
@@ -71,25 +71,22 @@ class FollowUpForm(ModalForm[FollowUpChange]):
                 yield Input(self.current, id="day", placeholder="e.g. fri, +1w, 2026-07-01")
             if self.kind == "snooze":
                 yield Input(id="reason", placeholder="why (required), e.g. out of office")
-            yield Static("", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+            yield form_footer()
 
     def draft(self) -> FollowUpChange:
         if self.kind == "owner":
             owner = self.query_one("#owner", Input).value.strip()
             if not owner:
-                raise FieldProblem("Name who owns the follow-up.")
+                raise FieldProblem("Name who owns the follow-up.", field="owner")
             return NewOwner(owner)
         day = read_day(
             self.query_one("#day", Input).value, self.today, after_today=self.kind == "snooze"
         )
         if isinstance(day, str):
-            raise FieldProblem(day)
+            raise FieldProblem(day, field="day")
         if self.kind == "due":
             return NewDueDate(day)
         reason = self.query_one("#reason", Input).value.strip()
         if not reason:
-            raise FieldProblem("Give a reason for snoozing it.")
+            raise FieldProblem("Give a reason for snoozing it.", field="reason")
         return Snooze(day, reason)

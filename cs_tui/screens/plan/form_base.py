@@ -13,10 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from cs_tui.domain.day_words import DayWordError, parse_day
-from cs_tui.screens.modal_form import FieldProblem, ModalForm, ResultT
+from cs_tui.screens.modal_form import FieldProblem, ModalForm, ResultT, form_footer
 
 DAY_PLACEHOLDER = "YYYY-MM-DD, today, +2w, fri"
 
@@ -57,10 +57,7 @@ class PlanForm(ModalForm[ResultT]):
         with Vertical(id=self.form_id, classes="dialog plan-form"):
             yield Static(self.heading, classes="dialog-title")
             yield from self.fields()
-            yield Static("", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+            yield form_footer()
 
     def fields(self) -> Iterable[Widget]:
         """The form's rows, in the order tab visits them."""
@@ -79,7 +76,7 @@ class PlanForm(ModalForm[ResultT]):
         try:
             return parse_day(typed, self.today)
         except DayWordError as error:
-            raise FieldProblem(f"{label}: {error}") from error
+            raise FieldProblem(f"{label}: {error}", field=field_id) from error
 
     def number(self, field_id: str, label: str) -> float | None:
         typed = self.text(field_id).replace(",", "").replace("_", "")
@@ -88,7 +85,7 @@ class PlanForm(ModalForm[ResultT]):
         try:
             value = float(typed)
         except ValueError as error:
-            raise FieldProblem(f"{label}: {typed!r} is not a number") from error
+            raise FieldProblem(f"{label}: {typed!r} is not a number", field=field_id) from error
         if not math.isfinite(value):
-            raise FieldProblem(f"{label}: {typed!r} is not a finite number")
+            raise FieldProblem(f"{label}: {typed!r} is not a finite number", field=field_id)
         return value

@@ -86,3 +86,19 @@ def test_exit_reasons_stated_beside_judged(db: Database) -> None:
     assert budget.competitors == (("Gainsight", 1),)
     assert (found.table.agreeing, found.table.compared) == (1, 1)
     assert exit_reasons(db, since=date(2026, 6, 11)).churn_events == 0
+
+
+def test_churned_arr_is_kept_per_currency(db: Database) -> None:
+    _book(db)
+    globex = uuid.UUID(account_voice(db, "Globex").account_id)
+    with db.write() as session:
+        for amount, currency in ((1_200_000, "USD"), (500_000, "EUR"), (300_000, "USD")):
+            session.add(
+                RevenueEvent(
+                    account_id=globex, kind="churn", amount_minor=amount, currency=currency,
+                    occurred_on=date(2026, 6, 10), reason_code="budget",
+                )
+            )  # fmt: skip
+    budget = next(row for row in exit_reasons(db).table.rows if row.code == "budget")
+    assert budget.judged_amounts == (("USD", 1_500_000), ("EUR", 500_000))
+    assert not budget.single_currency

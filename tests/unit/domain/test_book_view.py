@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -17,7 +18,7 @@ from cs_tui.domain.book.views import (
     describe,
     totals,
 )
-from cs_tui.domain.money import format_compact
+from cs_tui.domain.money import ExchangeRates
 from cs_tui.domain.work.cadence import Cadences
 
 TODAY = date(2026, 6, 15)
@@ -71,7 +72,7 @@ def names(rows: list[tuple[object, ...]]) -> list[str]:
         (Query(text="beta"), ["Acme"]),
         (Query(text="zzz"), []),
         (Query(view=SavedView.MINE), ["Acme", "Initech"]),
-        (Query(view=SavedView.AT_RISK), ["Acme", "acme labs"]),
+        (Query(view=SavedView.AT_RISK), ["Acme"]),  # red only: yellow is "Watch"
         (Query(view=SavedView.RENEWALS), ["Initech"]),
         (Query(view=SavedView.NO_TOUCH), ["acme labs", "Globex"]),
         (Query(owner="lena"), ["Hooli", "Umbrella"]),
@@ -94,7 +95,9 @@ def test_totals_sum_per_currency_largest_first() -> None:
     total = totals(BOOK)
     assert total.count == 6
     assert total.arr_by_currency == (("USD", 940_000_00), ("EUR", 50_000_00))
-    assert describe(Query(), total, format_compact) == "6 accounts · $940k ARR (+ €50k)"
+    assert describe(Query(), total) == "6 accounts · USD 940k · EUR 50k ARR"
+    rates = ExchangeRates(base="USD", rates={"EUR": Decimal("1.2")})
+    assert describe(Query(), total, rates) == "6 accounts · USD 1M (EUR at 1.2) ARR"
 
 
 rows_strategy = st.lists(

@@ -1,0 +1,22 @@
+"""Churned ARR behind each exit reason is summed per currency, never across them."""
+
+import pytest
+
+from cs_tui.domain.voice.reasons import Judged, reason_table
+
+
+@pytest.mark.parametrize(
+    ("events", "amounts"),
+    [
+        ([("a", 100, "USD"), ("b", 50, "USD")], (("USD", 150),)),
+        ([("a", 100, "USD"), ("b", 300, "EUR"), ("c", 20, "USD")], (("EUR", 300), ("USD", 120))),
+        ([], ()),
+    ],
+)
+def test_amounts_per_currency(
+    events: list[tuple[str, int, str]], amounts: tuple[object, ...]
+) -> None:
+    table = reason_table([], [Judged(a, "budget", m, c) for a, m, c in events])
+    rows = {row.code: row for row in table.rows}
+    found = rows["budget"].judged_amounts if "budget" in rows else ()
+    assert found == amounts
