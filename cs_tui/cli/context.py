@@ -89,7 +89,7 @@ def open_store(ctx: click.Context, *, migrate: bool = True) -> Iterator["Databas
             click.secho(database.notice, fg="yellow", err=True)
         yield database
     except StoreError as error:
-        raise click.ClickException(str(error)) from error
+        raise click.ClickException(named_by_flags(str(error))) from error
     finally:
         logging.getLogger("cs_tui").removeHandler(warnings)
         database.close()
@@ -103,3 +103,22 @@ class _WarningsOnStderr(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         click.secho(f"Warning: {record.getMessage()}", fg="yellow", err=True)
+
+
+def named_by_flags(message: str) -> str:
+    """A store message with each field it names written as the running command's flag:
+    `summary: cannot be empty` from `log` reads `--summary: cannot be empty`."""
+    context = click.get_current_context(silent=True)
+    if context is None:
+        return message
+    flags = {}
+    for param in context.command.params:
+        longest = max(param.opts, key=len)
+        if isinstance(param, click.Option) and longest.startswith("--") and param.name:
+            flags[param.name.replace("_", " ")] = longest
+    parts = []
+    for part in message.split("; "):
+        field, colon, rest = part.partition(": ")
+        flag = flags.get(field.strip()) if colon else None
+        parts.append(f"{flag}: {rest}" if flag else part)
+    return "; ".join(parts)
