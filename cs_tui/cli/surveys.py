@@ -126,19 +126,18 @@ def reasons_command(ctx: click.Context, period: "Period | None", as_json: bool) 
         return
     rows: list[list[str]] = []
     for category in table.categories:
-        rows.append([category.name, "", str(category.stated), _lost(category.stated_lost),
+        rows.append([category.name, str(category.stated), _lost(category.stated_lost),
                      str(category.judged), _lost(category.judged_lost), ""])  # fmt: skip
         rows.extend(
-            ["", f"{r.label} ({r.code})", str(r.stated), _lost(r.stated_lost), str(r.judged),
+            [f"  {r.label}", str(r.stated), _lost(r.stated_lost), str(r.judged),
              _lost(r.judged_lost), ", ".join(_rival(c) for c in r.competitors)]
             for r in category.reasons
         )  # fmt: skip
     echo_table(
-        ["Category", "Reason", "Stated", "Stated ARR lost", "Judged", "Judged ARR lost",
-         "Competitors named"],
+        ["Category / reason", "Stated", "Stated ARR", "Judged", "Judged ARR", "Competitors"],
         rows,
-        title="Why customers left",
-    )  # fmt: skip
+        title="Why customers left (ARR lost by the accounts stating / judged so)",
+    )
     if table.unmapped:
         click.echo(f"Stated reasons not in the taxonomy ({sum(u.count for u in table.unmapped)}):")
         for u in table.unmapped:
@@ -146,10 +145,14 @@ def reasons_command(ctx: click.Context, period: "Period | None", as_json: bool) 
             click.echo(f"  {u.count} x {_short(u.text)!r}{rivals}")
     unstated = f", {table.unstated} without a reason" if table.unstated else ""
     click.echo(
-        f"{found.exit_responses} exit survey responses{unstated}, {found.churn_events} churn "
-        f"events; stated and judged agree for {table.agreeing} of {table.compared} accounts "
-        "with both."
+        f"{_counted(found.exit_responses, 'exit survey response')}{unstated}, "
+        f"{_counted(found.churn_events, 'churn event')}; stated and judged agree for "
+        f"{table.agreeing} of {_counted(table.compared, 'account')} with both."
     )
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def _lost(amounts: "Amounts") -> str:

@@ -95,6 +95,14 @@ def test_surveys_filter_by_account_and_moment(book: Run) -> None:
 def test_exit_reasons_stated_beside_judged(book: Run) -> None:
     imported = book("import", "surveys", str(SURVEYS / "plain_exit.csv"))
     assert imported.exit_code == 0, imported.output
+    assert (
+        "Exit reasons by the reason taxonomy: 1 budget, 1 competitor, 1 low_adoption, 1 price, "
+        "1 product_gap." in imported.stdout
+    )
+    assert "2 exit reasons in no reason of the taxonomy" in imported.stdout
+    assert "plain_exit.csv:7 'the moon was in the wrong phase'" in imported.stdout
+    again = book("import", "surveys", str(SURVEYS / "plain_exit.csv"))
+    assert "Exit reasons" not in again.stdout and "8 already imported" in again.stdout
     for name, arr in (("Globex", "12000"), ("Acme Analytics", "5000")):
         sold = book(
             "revenue", "add", name, "--kind", "new", "--amount", arr, "--date", "2026-01-05"
@@ -135,7 +143,8 @@ def test_exit_reasons_stated_beside_judged(book: Run) -> None:
     assert (found["agreeing_accounts"], found["compared_accounts"]) == (1, 2)
     table = book("surveys", "reasons")
     assert table.exit_code == 0, table.output
-    assert "Budget cut (budget)\t1\t$12,000\t1\t$12,000" in table.stdout
+    assert "  Budget cut\t1\t$12,000\t1\t$12,000\t" in table.stdout
+    assert "Money\t2\t$17,000\t1\t$12,000\t" in table.stdout
     assert "ChurnZero (1 judged), Gainsight (1 stated)" in table.stdout
     assert "2 x 'The moon was in the wrong phase' (to Vitally)" in table.stdout
     june = json.loads(book("surveys", "reasons", "--period", "2026-06", "--json").stdout)
@@ -163,6 +172,10 @@ def test_a_broken_taxonomy_file_is_named_not_a_traceback(
     assert refused.exit_code == 1
     assert "reason 1.keywords: a list of texts in quotes" in refused.stderr
     assert "Traceback" not in refused.output
+    imported = book("import", "surveys", str(SURVEYS / "plain_exit.csv"))
+    assert imported.exit_code == 0, imported.output
+    assert "Exit reasons not mapped: " in imported.stderr
+    assert "Imported 8 new responses" in imported.stdout
 
 
 def test_a_two_digit_year_needs_a_date_format(book: Run, tmp_path: Path) -> None:
