@@ -188,3 +188,9 @@ def test_a_two_digit_year_needs_a_date_format(book: Run, tmp_path: Path) -> None
     assert told.exit_code == 0, told.output
     listed = json.loads(book("surveys", "--json").stdout)
     assert "2026-05-31" in json.dumps(listed)
+
+
+def test_the_taxonomy_lists_the_keywords_exit_surveys_are_mapped_by(run: Run) -> None:
+    shown = json.loads(run("revenue", "reasons", "--json").stdout)
+    price = next(r for r in shown["reasons"] if r["code"] == "price")
+    assert "expensive" in price["keywords"] and "Too expensive" in price["aliases"]
