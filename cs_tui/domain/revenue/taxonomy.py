@@ -3,8 +3,9 @@
 Each reason has a category, a code (what is stored), a label, whether it was avoidable, whether it
 names a competitor, aliases: the words CRM exports use for it ("Lost to Competitor", "No
 Budget"), and keywords: words a customer's own phrasing uses for it ("too expensive", "nobody used
-it"), for exit surveys whose reason is free text (`match_words`). The taxonomy comes from a TOML file (a shipped default, overridable); `parse_taxonomy`
-checks the parsed document and names every problem.
+it"), for exit surveys whose reason is free text (`match_words`). The taxonomy comes from a TOML
+file (a shipped default, overridable); `parse_taxonomy` checks the parsed document and names every
+problem.
 """
 
 import re
