@@ -195,8 +195,10 @@ def reason_table(
     for name, rows in groups.items():
         stated_sum: Counter[str] = Counter()
         judged_sum: Counter[str] = Counter()
+        stating = set().union(*(said_accounts[row.code] for row in rows))
+        for account in stating:  # an account stating two of its reasons counts once
+            _add(stated_sum, lost_by_account[account].items())
         for row in rows:
-            _add(stated_sum, row.stated_lost)
             _add(judged_sum, row.judged_lost)
         categories.append(
             CategoryRow(name, sum(r.stated for r in rows), sum(r.judged for r in rows),

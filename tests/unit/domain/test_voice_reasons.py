@@ -147,3 +147,16 @@ def test_every_answer_and_event_is_counted_once(stated: list[Stated], judged: li
         assert lost == sum(j.amount_minor for j in judged if j.currency == currency)
     assert 0 <= table.agreeing <= table.compared
     assert all(r.stated or r.judged for r in table.rows)
+
+
+def test_an_account_stating_two_reasons_of_a_category_loses_its_arr_once_there() -> None:
+    table = reason_table(
+        TAXONOMY,
+        [Stated("a", "Budget cuts", "", ""), Stated("a", "Too expensive", "", "")],
+        [Judged("a", "price", 300_00, "USD")],
+    )
+    (money,) = table.categories
+    assert [(r.code, r.stated_lost) for r in money.reasons] == [
+        ("budget", (("USD", 300_00),)), ("price", (("USD", 300_00),)),
+    ]  # fmt: skip
+    assert money.stated_lost == (("USD", 300_00),) and money.judged_lost == (("USD", 300_00),)
