@@ -260,7 +260,7 @@ def reasons_command(as_json: bool) -> None:
             "reasons": [
                 {"category": r.category, "code": r.code, "label": r.label,
                  "avoidable": r.avoidable, "competitor": r.names_competitor,
-                 "aliases": list(r.aliases)}
+                 "aliases": list(r.aliases), "keywords": list(r.keywords)}
                 for r in taxonomy.reasons
             ],
         })  # fmt: skip

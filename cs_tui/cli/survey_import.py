@@ -20,6 +20,7 @@ from cs_tui.cli.imports import (
 
 if TYPE_CHECKING:
     from cs_tui.data.voice.imports import SurveyImportReport
+    from cs_tui.domain.revenue.taxonomy import Taxonomy
     from cs_tui.io.surveys.reader import SurveyFile
 
 MOMENTS = click.Choice(["onboarding", "periodic", "exit"])
@@ -65,10 +66,12 @@ def import_surveys_command(
         raise click.ClickException(str(error)) from error
     _echo_reading(parsed)
     window = load_settings().survey_alert_days
+    taxonomy = _taxonomy()
     with open_store(ctx) as db:
         report = import_surveys(
-            db, parsed, dry_run=dry_run, skip_invalid=skip_invalid, alert_window_days=window
-        )
+            db, parsed, dry_run=dry_run, skip_invalid=skip_invalid, alert_window_days=window,
+            taxonomy=taxonomy,
+        )  # fmt: skip
         scored = _rescore(db, report.account_ids) if report.written else None
     _echo_report(parsed, report, source)
     if report.refused:
@@ -77,6 +80,39 @@ def import_surveys_command(
             "--skip-invalid to import the valid rows"
         )
     _echo_health(scored)
+
+
+def _taxonomy() -> "Taxonomy | None":
+    """The reason taxonomy exit reasons are reported under; a broken file is named, not fatal (the
+    responses keep the customer's words either way)."""
+    from cs_tui.domain.revenue.taxonomy import TaxonomyError
+    from cs_tui.io.revenue.reasons_file import current_taxonomy
+
+    try:
+        return current_taxonomy()
+    except TaxonomyError as error:
+        click.echo(f"Exit reasons not mapped: {error}", err=True)
+        return None
+
+
+def _echo_exit_reasons(report: "SurveyImportReport", source: Path) -> None:
+    if report.exit_reasons:
+        listed = ", ".join(
+            f"{count} {code}"
+            for code, count in sorted(report.exit_reasons.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+        click.echo(f"Exit reasons by the reason taxonomy: {listed}.")
+    if report.unmapped_reasons:
+        click.echo(
+            f"{_counted(len(report.unmapped_reasons), 'exit reason')} in no reason of the "
+            "taxonomy (kept as written; add an alias or keyword to revenue_reasons.toml to map "
+            "them):"
+        )
+        for line, text in report.unmapped_reasons[:MAX_PROBLEMS_SHOWN]:
+            flat = " ".join(text.split())
+            click.echo(f"  {source.name}:{line} {flat[:80]!r}")
+        if len(report.unmapped_reasons) > MAX_PROBLEMS_SHOWN:
+            click.echo(f"  … and {len(report.unmapped_reasons) - MAX_PROBLEMS_SHOWN} more")
 
 
 def _echo_reading(parsed: "SurveyFile") -> None:
@@ -129,10 +165,12 @@ def _echo_report(parsed: "SurveyFile", report: "SurveyImportReport", source: Pat
     )
     if report.dry_run:
         click.echo(f"Dry run, nothing written: would import {counts}.")
+        _echo_exit_reasons(report, source)
         return
     if report.refused:
         return
     click.echo(f"Imported {counts}.")
+    _echo_exit_reasons(report, source)
     if report.follow_ups:
         click.echo(
             f"Raised {_counted(report.follow_ups, 'follow-up')} on Today for new detractors and low CSAT."

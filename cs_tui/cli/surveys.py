@@ -4,13 +4,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cs_tui.cli.context import configured_rates, database_option, open_store
+from cs_tui.cli.context import database_option, open_store
 from cs_tui.cli.output import echo_json, echo_table
 from cs_tui.cli.periods import PERIOD, PERIOD_HELP
 
 if TYPE_CHECKING:
     from cs_tui.data.voice.views import ExitReasons, ResponseView
     from cs_tui.domain.metrics.periods import Period
+    from cs_tui.domain.voice.reasons import Amounts, Competitor, ReasonRow
 
 MOMENTS = click.Choice(["onboarding", "periodic", "exit"])
 COMMENT_WIDTH = 60
@@ -104,50 +105,97 @@ def surveys_group(
 @database_option
 @click.pass_context
 def reasons_command(ctx: click.Context, period: "Period | None", as_json: bool) -> None:
-    """Why customers left: exit surveys (stated) beside churn events (judged by the CSM)."""
+    """Why customers left, per category and reason of the revenue reason taxonomy: stated in exit
+    surveys beside judged on churn events, with the ARR lost and the competitors named."""
     from cs_tui.data.voice.reasons import exit_reasons
+    from cs_tui.domain.revenue.taxonomy import TaxonomyError
 
     since, until = (period.start, period.end) if period else (None, None)
-    with open_store(ctx) as db:
-        found = exit_reasons(db, since=since, until=until)
+    try:
+        with open_store(ctx) as db:
+            found = exit_reasons(db, since=since, until=until)
+    except TaxonomyError as error:
+        raise click.ClickException(str(error)) from None
     if as_json:
         echo_json(_reasons_json(found))
         return
-    if not found.table.rows:
+    table = found.table
+    if not table.categories and not table.unmapped:
         where = f" in {period.label}" if period else " yet"
-        click.echo(f"No exit surveys and no churn events{where}.")
+        click.echo(f"No exit survey reasons and no churn events{where}.")
         return
-    from cs_tui.domain.money import describe_totals
-
-    rates = configured_rates()
+    rows: list[list[str]] = []
+    for category in table.categories:
+        rows.append([category.name, str(category.stated), _lost(category.stated_lost),
+                     str(category.judged), _lost(category.judged_lost), ""])  # fmt: skip
+        rows.extend(
+            [f"  {r.label}", str(r.stated), _lost(r.stated_lost), str(r.judged),
+             _lost(r.judged_lost), ", ".join(_rival(c) for c in r.competitors)]
+            for r in category.reasons
+        )  # fmt: skip
     echo_table(
-        ["Reason", "Stated", "Judged", "Churned ARR", "Competitors named"],
-        [
-            [row.code.replace("_", " "), str(row.stated), str(row.judged),
-             describe_totals(row.judged_amounts, rates) or "-",
-             ", ".join(f"{name} ({count})" for name, count in row.competitors)]
-            for row in found.table.rows
-        ],
-        title="Why customers left",
-    )  # fmt: skip
+        ["Category / reason", "Stated", "Stated ARR", "Judged", "Judged ARR", "Competitors"],
+        rows,
+        title="Why customers left (ARR lost by the accounts stating / judged so)",
+    )
+    if table.unmapped:
+        click.echo(f"Stated reasons not in the taxonomy ({sum(u.count for u in table.unmapped)}):")
+        for u in table.unmapped:
+            rivals = f" (to {', '.join(u.competitors)})" if u.competitors else ""
+            click.echo(f"  {u.count} x {_short(u.text)!r}{rivals}")
+    unstated = f", {table.unstated} without a reason" if table.unstated else ""
     click.echo(
-        f"{found.exit_responses} exit survey responses, {found.churn_events} churn events; "
-        f"stated and judged agree for {found.table.agreeing} of "
-        f"{found.table.compared} accounts with both."
+        f"{_counted(found.exit_responses, 'exit survey response')}{unstated}, "
+        f"{_counted(found.churn_events, 'churn event')}; stated and judged agree for "
+        f"{table.agreeing} of {_counted(table.compared, 'account')} with both."
     )
 
 
+def _counted(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def _lost(amounts: "Amounts") -> str:
+    from cs_tui.domain.money import format_money
+
+    return ", ".join(format_money(minor, currency) for currency, minor in amounts) or "-"
+
+
+def _rival(c: "Competitor") -> str:
+    sides = [f"{n} {side}" for n, side in ((c.stated, "stated"), (c.judged, "judged")) if n]
+    return f"{c.name} ({', '.join(sides)})"
+
+
+def _lost_json(amounts: "Amounts") -> list[dict[str, Any]]:
+    return [{"currency": currency, "amount_minor": minor} for currency, minor in amounts]
+
+
+def _reason_json(r: "ReasonRow") -> dict[str, Any]:
+    return {
+        "code": r.code, "label": r.label, "stated": r.stated, "judged": r.judged,
+        "stated_arr_lost": _lost_json(r.stated_lost), "judged_arr_lost": _lost_json(r.judged_lost),
+        "competitors": [{"name": c.name, "stated": c.stated, "judged": c.judged}
+                        for c in r.competitors],
+    }  # fmt: skip
+
+
 def _reasons_json(found: "ExitReasons") -> dict[str, Any]:
+    table = found.table
     return {
         "since": found.since, "until": found.until,
         "exit_responses": found.exit_responses, "churn_events": found.churn_events,
-        "agreeing_accounts": found.table.agreeing, "compared_accounts": found.table.compared,
-        "reasons": [
-            {"reason": row.code, "stated": row.stated, "judged": row.judged,
-             "judged_arr_minor": row.judged_amount_minor if row.single_currency else None,
-             "judged_arr_by_currency": dict(row.judged_amounts),
-             "competitors": [{"name": n, "count": c} for n, c in row.competitors]}
-            for row in found.table.rows
+        "without_reason": table.unstated,
+        "agreeing_accounts": table.agreeing, "compared_accounts": table.compared,
+        "categories": [
+            {"category": c.name, "stated": c.stated, "judged": c.judged,
+             "stated_arr_lost": _lost_json(c.stated_lost),
+             "judged_arr_lost": _lost_json(c.judged_lost),
+             "reasons": [_reason_json(r) for r in c.reasons]}
+            for c in table.categories
+        ],
+        "unmapped": [
+            {"text": u.text, "count": u.count, "competitors": list(u.competitors)}
+            for u in table.unmapped
         ],
     }  # fmt: skip
 

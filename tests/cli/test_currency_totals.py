@@ -11,6 +11,7 @@ import pytest
 from cs_tui.data.accounts.list_rows import fetch_account_rows
 from cs_tui.data.store.database import open_database
 from cs_tui.domain.book import account_row as R
+from cs_tui.domain.money import format_money
 from cs_tui.models import RevenueEvent
 from tests.cli.conftest import FIXTURES, Run
 from tests.conftest import TEST_USER
@@ -104,8 +105,12 @@ def test_churned_arr_by_reason_is_given_per_currency(
         db.close()
     text = run("surveys", "reasons")
     assert text.exit_code == 0, text.output
-    budget = next(line for line in text.stdout.splitlines() if line.startswith("budget"))
-    assert "USD 15k · EUR 5k" in budget
-    data = json.loads(run("surveys", "reasons", "--json").stdout)["reasons"][0]
-    assert data["judged_arr_by_currency"] == {"USD": 1_500_000, "EUR": 500_000}
-    assert data["judged_arr_minor"] is None  # no single sum over two currencies
+    dollars, euros = format_money(1_500_000, "USD"), format_money(500_000, "EUR")
+    assert any(dollars in line and euros in line for line in text.stdout.splitlines())
+    assert format_money(2_000_000, "USD") not in text.stdout  # never one sum over two currencies
+    data = json.loads(run("surveys", "reasons", "--json").stdout)
+    (budget,) = [r for c in data["categories"] for r in c["reasons"] if r["code"] == "budget"]
+    assert budget["judged_arr_lost"] == [
+        {"currency": "EUR", "amount_minor": 500_000},
+        {"currency": "USD", "amount_minor": 1_500_000},
+    ]

@@ -110,9 +110,10 @@ def test_surveys_of_a_period(run: Run, book: dict[str, str]) -> None:
 def test_exit_reasons_of_a_period(run: Run, book: dict[str, str]) -> None:
     q1 = json.loads(run("surveys", "reasons", "--period", "2026-Q1", "--json").stdout)
     assert q1["churn_events"] == 1
-    assert [r["reason"] for r in q1["reasons"]] == ["budget"]
+    reasons = [(c["category"], r["code"]) for c in q1["categories"] for r in c["reasons"]]
+    assert reasons == [("Money", "budget")]
     q2 = run("surveys", "reasons", "--period", "2026-Q2")
-    assert "No exit surveys and no churn events in 2026-Q2." in q2.stdout
+    assert "No exit survey reasons and no churn events in 2026-Q2." in q2.stdout
 
 
 def test_every_figure_with_accounts_can_be_listed() -> None:

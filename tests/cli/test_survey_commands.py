@@ -93,12 +93,89 @@ def test_surveys_filter_by_account_and_moment(book: Run) -> None:
 
 
 def test_exit_reasons_stated_beside_judged(book: Run) -> None:
+    imported = book("import", "surveys", str(SURVEYS / "plain_exit.csv"))
+    assert imported.exit_code == 0, imported.output
+    assert (
+        "Exit reasons by the reason taxonomy: 1 budget, 1 competitor, 1 low_adoption, 1 price, "
+        "1 product_gap." in imported.stdout
+    )
+    assert "2 exit reasons in no reason of the taxonomy" in imported.stdout
+    assert "plain_exit.csv:7 'the moon was in the wrong phase'" in imported.stdout
+    again = book("import", "surveys", str(SURVEYS / "plain_exit.csv"))
+    assert "Exit reasons" not in again.stdout and "8 already imported" in again.stdout
+    for name, arr in (("Globex", "12000"), ("Acme Analytics", "5000")):
+        sold = book(
+            "revenue", "add", name, "--kind", "new", "--amount", arr, "--date", "2026-01-05"
+        )
+        assert sold.exit_code == 0, sold.output
+    assert book("revenue", "add", "Globex", "--kind", "churn", "--date", "2026-06-10",
+                "--reason", "budget").exit_code == 0  # fmt: skip
+    assert book("revenue", "add", "Acme Analytics", "--kind", "churn", "--date", "2026-06-10",
+                "--reason", "competitor", "--competitor", "ChurnZero").exit_code == 0  # fmt: skip
+    shown = book("surveys", "reasons", "--json")
+    assert shown.exit_code == 0, shown.output
+    found = json.loads(shown.stdout)
+    assert set(found) == {
+        "since", "until", "exit_responses", "churn_events", "without_reason",
+        "agreeing_accounts", "compared_accounts", "categories", "unmapped",
+    }  # fmt: skip
+    assert (found["exit_responses"], found["churn_events"], found["without_reason"]) == (8, 2, 1)
+    assert [c["category"] for c in found["categories"]] == [
+        "Money",
+        "Competition",
+        "Product",
+        "Value",
+    ]
+    money = found["categories"][0]
+    assert (money["stated"], money["judged"]) == (2, 1)
+    assert money["judged_arr_lost"] == [{"currency": "USD", "amount_minor": 1_200_000}]
+    budget, price = money["reasons"]
+    assert budget == {
+        "code": "budget", "label": "Budget cut", "stated": 1, "judged": 1,
+        "stated_arr_lost": [{"currency": "USD", "amount_minor": 1_200_000}],
+        "judged_arr_lost": [{"currency": "USD", "amount_minor": 1_200_000}],
+        "competitors": [],
+    }  # fmt: skip
+    assert price["competitors"] == [{"name": "ChurnZero", "stated": 1, "judged": 0}]
+    assert found["unmapped"] == [
+        {"text": "The moon was in the wrong phase", "count": 2, "competitors": ["Vitally"]}
+    ]
+    assert (found["agreeing_accounts"], found["compared_accounts"]) == (1, 2)
+    table = book("surveys", "reasons")
+    assert table.exit_code == 0, table.output
+    assert "  Budget cut\t1\t$12,000\t1\t$12,000\t" in table.stdout
+    assert "Money\t2\t$17,000\t1\t$12,000\t" in table.stdout
+    assert "ChurnZero (1 judged), Gainsight (1 stated)" in table.stdout
+    assert "2 x 'The moon was in the wrong phase' (to Vitally)" in table.stdout
+    june = json.loads(book("surveys", "reasons", "--period", "2026-06", "--json").stdout)
+    assert june["since"] == "2026-06-01" and june["exit_responses"] == 8
+    may = book("surveys", "reasons", "--period", "2026-05")
+    assert "No exit survey reasons and no churn events in" in may.stdout
+
+
+def test_an_exit_survey_export_keeps_its_stated_reasons(book: Run) -> None:
     book("import", "surveys", str(SURVEYS / "surveymonkey_exit.csv"), "--moment", "exit")
     found = json.loads(book("surveys", "reasons", "--json").stdout)
     assert found["exit_responses"] == 2
-    assert {r["reason"]: r["stated"] for r in found["reasons"]} == {"budget": 1, "acquired": 1}
-    shown = book("surveys", "reasons")
-    assert "Gainsight (1)" in shown.stdout
+    stated = {r["code"]: r["stated"] for c in found["categories"] for r in c["reasons"]}
+    assert stated == {"budget": 1, "acquired": 1}
+    assert "Gainsight (1 stated)" in book("surveys", "reasons").stdout
+
+
+def test_a_broken_taxonomy_file_is_named_not_a_traceback(
+    book: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "reasons.toml"
+    broken.write_text('[[reason]]\ncode = "budget"\nkeywords = "budget"\n')
+    monkeypatch.setenv("CS_TUI_REVENUE_REASONS", str(broken))
+    refused = book("surveys", "reasons")
+    assert refused.exit_code == 1
+    assert "reason 1.keywords: a list of texts in quotes" in refused.stderr
+    assert "Traceback" not in refused.output
+    imported = book("import", "surveys", str(SURVEYS / "plain_exit.csv"))
+    assert imported.exit_code == 0, imported.output
+    assert "Exit reasons not mapped: " in imported.stderr
+    assert "Imported 8 new responses" in imported.stdout
 
 
 def test_a_two_digit_year_needs_a_date_format(book: Run, tmp_path: Path) -> None:
@@ -111,3 +188,9 @@ def test_a_two_digit_year_needs_a_date_format(book: Run, tmp_path: Path) -> None
     assert told.exit_code == 0, told.output
     listed = json.loads(book("surveys", "--json").stdout)
     assert "2026-05-31" in json.dumps(listed)
+
+
+def test_the_taxonomy_lists_the_keywords_exit_surveys_are_mapped_by(run: Run) -> None:
+    shown = json.loads(run("revenue", "reasons", "--json").stdout)
+    price = next(r for r in shown["reasons"] if r["code"] == "price")
+    assert "expensive" in price["keywords"] and "Too expensive" in price["aliases"]

@@ -5,12 +5,17 @@ follow-up each, owned by the account's CSM and due today.
 All or nothing: with any invalid row nothing is written unless `skip_invalid`. Unmatched
 respondents are not invalid (a personal address, a contact not in the book yet); they are listed
 with the reason and left out, and a later import picks them up once their contact is known.
+
+Given the reason taxonomy, the new exit responses' reasons (the reason column, else the comment, or
+just a competitor) are mapped to its codes for the report: how many under each code, and the
+reasons no code fits, with their line. The customer's own words are what is stored; `surveys
+reasons` maps them again with the taxonomy in force.
 """
 
 import uuid
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from cs_tui.data.accounts.imports import ParsedError, RowProblem
@@ -22,9 +27,11 @@ from cs_tui.data.voice.bulk import (
     write_survey_rows,
 )
 from cs_tui.data.voice.index import respondent_index
-from cs_tui.domain.enums import FollowUpOrigin
+from cs_tui.domain.enums import FollowUpOrigin, SurveyMoment
+from cs_tui.domain.revenue.taxonomy import Taxonomy
 from cs_tui.domain.voice.follow_ups import follow_up_for
 from cs_tui.domain.voice.matching import match_respondent
+from cs_tui.domain.voice.reasons import stated_reason
 from cs_tui.domain.work.today_rules import DEFAULT_SURVEY_WINDOW_DAYS
 from cs_tui.io.bulk_work import collector_paused
 from cs_tui.models import SurveyResponseCreate
@@ -71,6 +78,9 @@ class SurveyImportReport:
     account_ids: tuple[uuid.UUID, ...]  # accounts with new responses
     new_contacts: int  # matched by domain or account column: not stakeholders yet
     refused: bool  # invalid rows, without skip_invalid: nothing written
+    exit_reasons: dict[str, int] = field(default_factory=dict)  # taxonomy code -> new exits
+    unmapped_reasons: tuple[tuple[int, str], ...] = ()  # (line, the customer's words)
+    new_rows: tuple[ParsedSurveyRow, ...] = field(default=(), repr=False)
 
 
 def import_surveys(
@@ -80,10 +90,25 @@ def import_surveys(
     dry_run: bool = False,
     skip_invalid: bool = False,
     alert_window_days: int = DEFAULT_SURVEY_WINDOW_DAYS,
+    taxonomy: Taxonomy | None = None,
 ) -> SurveyImportReport:
     """Store the export's responses; see the module docstring for what is written and when."""
     with collector_paused():
-        return _import(db, parsed, dry_run, skip_invalid, alert_window_days)
+        report = _import(db, parsed, dry_run, skip_invalid, alert_window_days)
+    if taxonomy is None or not report.new_rows:
+        return report
+    mapped: Counter[str] = Counter()
+    unmapped: list[tuple[int, str]] = []
+    for row in report.new_rows:
+        r = row.response
+        if r.moment is not SurveyMoment.EXIT:
+            continue
+        found = stated_reason(taxonomy, r.reason, r.comment, r.competitor)
+        if found.reason is not None:
+            mapped[found.reason.code] += 1
+        elif found.text:
+            unmapped.append((row.line, found.text))
+    return replace(report, exit_reasons=dict(mapped), unmapped_reasons=tuple(unmapped))
 
 
 def _import(
@@ -112,10 +137,12 @@ def _import(
         existing = existing_response_ids(connection, list(planned))
     responses: list[tuple[Any, ...]] = []
     follow_ups: list[tuple[Any, ...]] = []
+    new_rows: list[ParsedSurveyRow] = []
     new_contacts = 0
     for rid, (account_id, row, person) in planned.items():
         if rid in existing:
             continue
+        new_rows.append(row)
         r = row.response
         if person is None and row.email:
             new_contacts += 1
@@ -147,5 +174,5 @@ def _import(
         already=len(planned) - len(responses) + duplicates, problems=problems,
         unmatched=tuple(unmatched), matched_by=dict(matched_by), follow_ups=len(follow_ups),
         account_ids=touched, new_contacts=new_contacts,
-        refused=bool(problems) and not skip_invalid and not dry_run,
+        refused=bool(problems) and not skip_invalid and not dry_run, new_rows=tuple(new_rows),
     )  # fmt: skip

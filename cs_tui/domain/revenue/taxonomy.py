@@ -1,9 +1,11 @@
 """The reason taxonomy: why revenue was lost, for contractions and churns.
 
 Each reason has a category, a code (what is stored), a label, whether it was avoidable, whether it
-names a competitor, and aliases: the words CRM exports use for it ("Lost to Competitor", "No
-Budget"). The taxonomy comes from a TOML file (a shipped default, overridable); `parse_taxonomy`
-checks the parsed document and names every problem.
+names a competitor, aliases: the words CRM exports use for it ("Lost to Competitor", "No
+Budget"), and keywords: words a customer's own phrasing uses for it ("too expensive", "nobody used
+it"), for exit surveys whose reason is free text (`match_words`). The taxonomy comes from a TOML
+file (a shipped default, overridable); `parse_taxonomy` checks the parsed document and names every
+problem.
 """
 
 import re
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 
 from cs_tui.domain.enums import REASON_REQUIRED_KINDS, RevenueKind
 
-REASON_KEYS = ("category", "code", "label", "avoidable", "competitor", "aliases")
+REASON_KEYS = ("category", "code", "label", "avoidable", "competitor", "aliases", "keywords")
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
 
 
@@ -29,6 +31,11 @@ class Reason:
     avoidable: bool
     names_competitor: bool = False
     aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+
+def _words(text: str) -> str:
+    return f"_{reason_key(text)}_"
 
 
 class TaxonomyError(ValueError):
@@ -78,7 +85,21 @@ class Taxonomy:
                 return r
         padded = f"_{said}_"
         for r in self.reasons:
-            if any(f"_{reason_key(a)}_" in padded for a in (r.label, *r.aliases) if a.strip()):
+            if any(_words(a) in padded for a in (r.label, *r.aliases) if reason_key(a)):
+                return r
+        return None
+
+    def match_words(self, text: str) -> Reason | None:
+        """`match`, else the first reason (in the file's order) one of whose keywords appears in
+        the text as whole words: how a customer's free-text reason finds its code."""
+        found = self.match(text)
+        if found is not None:
+            return found
+        padded = _words(text)
+        if padded == "__":
+            return None
+        for r in self.reasons:
+            if any(_words(k) in padded for k in r.keywords if reason_key(k)):
                 return r
         return None
 
@@ -160,15 +181,20 @@ def _reason(
                              else "true or false"))  # fmt: skip
         else:
             flags[key] = value
-    aliases = entry.get("aliases", [])
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        problems.append((f"{where}.aliases", "a list of texts in quotes"))
-        aliases = []
+    lists: dict[str, list[str]] = {}
+    for key in ("aliases", "keywords"):
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+            problems.append((f"{where}.{key}", "a list of texts in quotes"))
+            value = []
+        lists[key] = value
     if len(problems) > before:
         return None
     return Reason(
         category=texts["category"], code=code, label=texts["label"], avoidable=flags["avoidable"],
-        names_competitor=flags["competitor"], aliases=tuple(a.strip() for a in aliases),
+        names_competitor=flags["competitor"],
+        aliases=tuple(a.strip() for a in lists["aliases"]),
+        keywords=tuple(k.strip() for k in lists["keywords"]),
     )  # fmt: skip
 
 

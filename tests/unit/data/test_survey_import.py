@@ -3,12 +3,14 @@
 from sqlmodel import select
 
 from cs_tui.data.store.database import Database
+from cs_tui.data.voice.imports import import_surveys
 from cs_tui.data.work.today import today_queue
 from cs_tui.data.work.today_views import FOLLOW_UPS
+from cs_tui.io.revenue.reasons_file import DEFAULT_REASONS_FILE, read_taxonomy
 from cs_tui.models import FollowUp, Stakeholder, SurveyResponse
 from tests.conftest import FROZEN_TODAY
 from tests.unit.data.daily_book import count
-from tests.unit.data.voice_book import load, survey_book
+from tests.unit.data.voice_book import load, read, survey_book
 
 
 def _responses(db: Database) -> dict[str, SurveyResponse]:
@@ -111,3 +113,26 @@ def test_a_deleted_response_is_not_brought_back_by_a_re_import(db: Database) -> 
         session.add(response)
     again = load(db, "delighted_nps.csv")
     assert (again.new, again.already) == (0, 2)
+
+
+def test_new_exit_reasons_are_reported_under_the_taxonomy_and_stored_as_written(
+    db: Database,
+) -> None:
+    survey_book(db)
+    taxonomy = read_taxonomy(DEFAULT_REASONS_FILE)
+    parsed = read("plain_exit.csv")
+    first = import_surveys(db, parsed, taxonomy=taxonomy)
+    assert first.exit_reasons == {
+        "budget": 1, "price": 1, "product_gap": 1, "competitor": 1, "low_adoption": 1,
+    }  # fmt: skip
+    assert first.unmapped_reasons == (
+        (6, "The moon was in the wrong phase"), (7, "the moon was in the wrong  phase"),
+    )  # fmt: skip
+    stored = _responses(db)
+    assert (stored["jo.park@acme.com"].reason, stored["jo.park@acme.com"].competitor) == (
+        "Too expensive for a team our size", "ChurnZero",
+    )  # fmt: skip
+    assert stored["sam@acme.com"].comment == "Honestly, nobody used it after the rollout."
+    again = import_surveys(db, parsed, taxonomy=taxonomy)
+    assert (again.new, again.exit_reasons, again.unmapped_reasons) == (0, {}, ())
+    assert import_surveys(db, read("qualtrics_nps.csv"), taxonomy=taxonomy).exit_reasons == {}

@@ -3,6 +3,9 @@
 import pytest
 
 from cs_tui.domain.voice.reasons import Judged, reason_table
+from cs_tui.io.revenue.reasons_file import DEFAULT_REASONS_FILE, read_taxonomy
+
+TAXONOMY = read_taxonomy(DEFAULT_REASONS_FILE)
 
 
 @pytest.mark.parametrize(
@@ -16,7 +19,7 @@ from cs_tui.domain.voice.reasons import Judged, reason_table
 def test_amounts_per_currency(
     events: list[tuple[str, int, str]], amounts: tuple[object, ...]
 ) -> None:
-    table = reason_table([], [Judged(a, "budget", m, c) for a, m, c in events])
+    table = reason_table(TAXONOMY, [], [Judged(a, "budget", m, c) for a, m, c in events])
     rows = {row.code: row for row in table.rows}
-    found = rows["budget"].judged_amounts if "budget" in rows else ()
+    found = rows["budget"].judged_lost if "budget" in rows else ()
     assert found == amounts
