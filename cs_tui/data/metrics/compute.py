@@ -2,12 +2,13 @@
 formulas (`domain/metrics`). The CLI and the Book screen both call these."""
 
 import threading
+from collections.abc import Sequence
 
 from cs_tui.data.metrics.load import BookData, load_book
 from cs_tui.data.metrics.views import MetricsTrend
 from cs_tui.data.revenue.forecasts import accounts_forecast_at_risk
 from cs_tui.data.store.database import Database
-from cs_tui.domain.metrics.book import BookMetrics, Grouping, book_metrics
+from cs_tui.domain.metrics.book import BookMetrics, Grouping, book_metrics_trend
 from cs_tui.domain.metrics.periods import Period, trailing
 
 TREND_PERIODS = 8
@@ -23,7 +24,7 @@ def metrics_for(
 ) -> BookMetrics:
     """The period's metrics, for the book and per owner (at the period's start) or segment."""
     data = load_book(db, since=period.start, until=period.end)
-    return _metrics(data, period, db, by, moment, at_risk_ids)
+    return _metrics(data, (period,), db, by, moment, at_risk_ids)[0]
 
 
 def metrics_trend(
@@ -38,22 +39,23 @@ def metrics_trend(
     """The metrics of `period` and the `count - 1` periods before it, from one read of the store."""
     periods = trailing(period, count)
     data = load_book(db, since=periods[0].start, until=period.end)
-    return MetricsTrend(tuple(_metrics(data, p, db, by, moment, at_risk_ids) for p in periods))
+    return MetricsTrend(_metrics(data, periods, db, by, moment, at_risk_ids))
 
 
 def _metrics(
     data: BookData,
-    period: Period,
+    periods: Sequence[Period],
     db: Database,
     by: Grouping | None,
     moment: str | None,
     at_risk_ids: frozenset[str] | None,
-) -> BookMetrics:
-    """`at_risk_ids` None: the accounts whose next renewal is forecast at risk, read now."""
+) -> tuple[BookMetrics, ...]:
+    """Every period's metrics in one pass over the book; `at_risk_ids` None: the accounts whose
+    next renewal is forecast at risk, read now (once for all the periods)."""
     if at_risk_ids is None:
         at_risk_ids = accounts_forecast_at_risk(db)
-    return book_metrics(
-        data.accounts, data.responses, period, today=db.today(), by=by, moment=moment,
+    return book_metrics_trend(
+        data.accounts, data.responses, periods, today=db.today(), by=by, moment=moment,
         at_risk_ids=at_risk_ids,
     )  # fmt: skip
 
@@ -76,24 +78,29 @@ class MetricsCache:
         self._lock = threading.Lock()
 
     def metrics(self, period: Period, *, by: Grouping | None = None) -> BookMetrics:
-        with self._lock:
-            found = self._computed.get((period, by))
-            if found is None:
-                data = self._covering(period)
-                found = _metrics(data, period, self._db, by, None, self._at_risk_ids)
-                self._computed[(period, by)] = found
-            return found
+        return self._all((period,), by)[0]
 
     def trend(
         self, period: Period, *, count: int = TREND_PERIODS, by: Grouping | None = None
     ) -> MetricsTrend:
-        return MetricsTrend(tuple(self.metrics(p, by=by) for p in trailing(period, count)))
+        return MetricsTrend(self._all(trailing(period, count), by))
 
-    def _covering(self, period: Period) -> BookData:
+    def _all(self, periods: Sequence[Period], by: Grouping | None) -> tuple[BookMetrics, ...]:
+        """The periods' metrics, the ones not computed yet in one pass (from one read)."""
+        with self._lock:
+            missing = [p for p in periods if (p, by) not in self._computed]
+            if missing:
+                data = self._covering(missing[0], missing[-1])
+                found = _metrics(data, missing, self._db, by, None, self._at_risk_ids)
+                for p, metrics in zip(missing, found, strict=True):
+                    self._computed[(p, by)] = metrics
+            return tuple(self._computed[(p, by)] for p in periods)
+
+    def _covering(self, first: Period, last: Period) -> BookData:
         data = self._data
-        if data is None or period.start < data.since or period.end > data.until:
-            since = period.shifted(-self._margin).start
-            until = period.shifted(self._margin).end
+        if data is None or first.start < data.since or last.end > data.until:
+            since = first.shifted(-self._margin).start
+            until = last.shifted(self._margin).end
             if data is not None:
                 since, until = min(since, data.since), max(until, data.until)
             data = self._data = load_book(self._db, since=since, until=until)

@@ -5,6 +5,7 @@ per currency its accounts are in, with GRR and NRR of that currency's cohort. Co
 logos, renewals, plan coverage) and voice (NPS, CSAT) are currency-free.
 """
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,7 +15,14 @@ from typing import Literal, NamedTuple
 from cs_tui.domain.enums import SurveyKind, SurveyMoment
 from cs_tui.domain.metrics import formulas
 from cs_tui.domain.metrics.arr import owner_on
-from cs_tui.domain.metrics.flows import AccountFacts, AccountFlow, flow_numbers, period_flows
+from cs_tui.domain.metrics.flows import (
+    AccountFacts,
+    AccountFlow,
+    FlowNumbers,
+    contiguous,
+    period_flows,
+    trend_numbers,
+)
 from cs_tui.domain.metrics.periods import Period
 from cs_tui.domain.voice.scores import CsatResult, NpsResult, csat, nps
 
@@ -191,78 +199,138 @@ def book_metrics(
     One pass over the accounts adds each one's flow into its group's tallies (the same sums as
     `summarise` over the flows, without making 100,000 flow objects).
     """
-    counts: dict[str, list[int]] = {}
-    money: dict[tuple[str, str], list[int]] = {}
-    start = period.start
+    return book_metrics_trend(
+        accounts, responses, (period,), today=today, by=by, moment=moment, at_risk_ids=at_risk_ids
+    )[0]
+
+
+def book_metrics_trend(
+    accounts: Sequence[AccountFacts],
+    responses: Iterable[Response],
+    periods: Sequence[Period],
+    *,
+    today: date,
+    by: Grouping | None = None,
+    moment: str | None = None,
+    at_risk_ids: frozenset[str] = frozenset(),
+) -> tuple[BookMetrics, ...]:
+    """`book_metrics` of each of `periods`, in their order. Periods that follow each other
+    without gaps (a trend) take one pass over the accounts and their events for all of them."""
+    if not periods:
+        return ()
+    if not contiguous(periods):
+        return tuple(
+            book_metrics_trend(
+                accounts, responses, (p,), today=today, by=by, moment=moment,
+                at_risk_ids=at_risk_ids,
+            )[0]
+            for p in periods
+        )  # fmt: skip
+    count = len(periods)
+    starts = tuple(p.start for p in periods)
+    counts: list[dict[str, list[int]]] = [{} for _ in periods]
+    money: list[dict[tuple[str, str], list[int]]] = [{} for _ in periods]
     for facts in accounts:
-        numbers = flow_numbers(facts, period, today, facts.id in at_risk_ids)
-        if numbers is None:
-            continue
-        starting, ending, new, expansion, contraction, churn = numbers[:6]
-        due, pending, renewed, renewed_minor, risky = numbers[6:]
-        if by is None:
-            key = ""
-        elif by == "segment":
-            key = facts.segment
+        found = trend_numbers(facts, periods, starts, today, facts.id in at_risk_ids)
+        currency, agreed_plan = facts.currency, facts.agreed_plan
+        moving_key = by == "owner" and bool(facts.owner_changes)
+        key = "" if by is None else facts.segment if by == "segment" else facts.owner
+        for index in range(count):
+            numbers = found[index]
+            if numbers is None:
+                continue
+            if moving_key:
+                key = owner_on(facts.owner, facts.owner_changes, starts[index])
+            _tally(counts[index], money[index], key, currency, agreed_plan, numbers)
+    by_period: list[list[Response]] = [[] for _ in periods]
+    first, last = starts[0], periods[-1].end
+    for response in responses:
+        day = response.responded_on
+        if first <= day <= last and (moment is None or response.moment == moment):
+            by_period[bisect_right(starts, day) - 1].append(response)
+    facts_of = {a.id: a for a in accounts} if by is not None else {}
+    return tuple(
+        _period_metrics(
+            period, today, by, moment, counts[index], money[index], by_period[index],
+            facts_of, accounts, at_risk_ids,
+        )
+        for index, period in enumerate(periods)
+    )  # fmt: skip
+
+
+def _tally(
+    counts: dict[str, list[int]],
+    money: dict[tuple[str, str], list[int]],
+    key: str,
+    currency: str,
+    agreed_plan: bool,
+    numbers: FlowNumbers,
+) -> None:
+    starting, ending, new, expansion, contraction, churn = numbers[:6]
+    due, pending, renewed, renewed_minor, risky = numbers[6:]
+    c = counts.get(key)
+    if c is None:
+        c = counts[key] = [0] * 9
+    m = money.get((key, currency))
+    if m is None:
+        m = money[(key, currency)] = [0] * 10
+    if ending > 0:
+        c[0] += 1
+    if starting > 0:
+        c[1] += 1
+        if ending <= 0:
+            c[3] += 1
+    elif new > 0:
+        c[2] += 1
+    if due:
+        if pending:
+            c[6] += 1
         else:
-            key = (
-                owner_on(facts.owner, facts.owner_changes, start)
-                if facts.owner_changes
-                else facts.owner
-            )
-        c = counts.get(key)
-        if c is None:
-            c = counts[key] = [0] * 9
-        m = money.get((key, facts.currency))
-        if m is None:
-            m = money[(key, facts.currency)] = [0] * 10
-        if ending > 0:
-            c[0] += 1
-        if starting > 0:
-            c[1] += 1
-            if ending <= 0:
-                c[3] += 1
-        elif new > 0:
-            c[2] += 1
-        if due:
-            if pending:
-                c[6] += 1
-            else:
-                c[4] += 1
-                m[6] += starting
-                m[7] += min(renewed_minor, starting)
-                m[8] += renewed_minor
-            if renewed:
-                c[5] += 1
-            if facts.agreed_plan:
-                c[7] += 1
-        if risky:
-            c[8] += 1
-            m[9] += ending
-        m[0] += starting
-        m[1] += new
-        m[2] += expansion
-        m[3] += contraction
-        m[4] += churn
-        m[5] += ending
-    voice = [
-        r for r in responses
-        if period.contains(r.responded_on) and (moment is None or r.moment == moment)
-    ]  # fmt: skip
+            c[4] += 1
+            m[6] += starting
+            m[7] += min(renewed_minor, starting)
+            m[8] += renewed_minor
+        if renewed:
+            c[5] += 1
+        if agreed_plan:
+            c[7] += 1
+    if risky:
+        c[8] += 1
+        m[9] += ending
+    m[0] += starting
+    m[1] += new
+    m[2] += expansion
+    m[3] += contraction
+    m[4] += churn
+    m[5] += ending
+
+
+def _period_metrics(
+    period: Period,
+    today: date,
+    by: Grouping | None,
+    moment: str | None,
+    counts: dict[str, list[int]],
+    money: dict[tuple[str, str], list[int]],
+    voice: Sequence[Response],
+    facts_of: dict[str, AccountFacts],
+    accounts: Sequence[AccountFacts],
+    at_risk_ids: frozenset[str],
+) -> BookMetrics:
     total = _tallied("", list(counts.values()), _summed_money(money), voice)
     groups: tuple[GroupMetrics, ...] = ()
     if by is not None:
-        key_of = _account_keys(accounts, period, by)
+        key_of = _account_keys(facts_of, period, by)
         voice_by: dict[str, list[Response]] = {}
         for response in voice:
             voice_by.setdefault(key_of(response.account_id), []).append(response)
+        money_by: dict[str, dict[str, list[int]]] = {}
+        for (group, currency), values in money.items():
+            money_by.setdefault(group, {})[currency] = values
         groups = tuple(
-            _tallied(
-                k, [counts.get(k, [0] * 9)],
-                {c: v for (g, c), v in money.items() if g == k}, voice_by.get(k, []),
-            )
+            _tallied(k, [counts.get(k, [0] * 9)], money_by.get(k, {}), voice_by.get(k, []))
             for k in sorted(set(counts) | set(voice_by))
-        )  # fmt: skip
+        )
     by_moment = tuple(
         MomentVoice(
             m.value,
@@ -300,10 +368,9 @@ def _tallied(
 
 
 def _account_keys(
-    accounts: Sequence[AccountFacts], period: Period, by: Grouping
+    facts: dict[str, AccountFacts], period: Period, by: Grouping
 ) -> Callable[[str], str]:
     """The group of any account, for its survey responses."""
-    facts = {a.id: a for a in accounts}
 
     def key_of(account_id: str) -> str:
         found = facts.get(account_id)

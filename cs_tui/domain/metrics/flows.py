@@ -11,10 +11,12 @@ in it. A due contract that ends after `today` without a renewal yet is still ope
 plan coverage but not in the renewal rates.
 """
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import NamedTuple
+from datetime import date, timedelta
+from itertools import pairwise
+from typing import Any, NamedTuple
 
 from cs_tui.domain.enums import HealthBand, RevenueKind
 from cs_tui.domain.metrics.arr import OwnerChange, RevenueChange, arr_change, owner_on
@@ -95,54 +97,101 @@ def flow_numbers(
     facts: AccountFacts, period: Period, today: date, at_risk: bool
 ) -> FlowNumbers | None:
     """The account's flow in the period, or None when it was no customer at all in it."""
+    return trend_numbers(facts, (period,), (period.start,), today, at_risk)[0]
+
+
+def contiguous(periods: Sequence[Period]) -> bool:
+    """Whether each period starts the day after the one before it ends (as `trailing` gives)."""
+    return all(later.start == earlier.end + ONE_DAY for earlier, later in pairwise(periods))
+
+
+ONE_DAY = timedelta(days=1)
+
+
+def trend_numbers(
+    facts: AccountFacts,
+    periods: Sequence[Period],
+    starts: Sequence[date],
+    today: date,
+    at_risk: bool,
+) -> list[FlowNumbers | None]:
+    """`flow_numbers` of the account in each of `periods` (contiguous, oldest first, `starts`
+    their first days), from one pass over its events: each event falls in one period or after
+    the last, and the ARR at each period's end is undone from the periods after it."""
     red = at_risk or facts.band == RED
     contract_end = facts.contract_end
-    start, end = period.start, period.end
+    count = len(periods)
+    due_in = -1  # the period the contract ends in, if any
+    if contract_end is not None and starts[0] <= contract_end <= periods[-1].end:
+        due_in = bisect_right(starts, contract_end) - 1
+    arr = facts.arr_minor
     if not facts.events:  # most accounts in a short period: nothing moved
-        arr = facts.arr_minor
         if arr <= 0:
-            return None
-        due = contract_end is not None and start <= contract_end <= end
-        pending = due and contract_end is not None and contract_end > today
-        return (arr, arr, 0, 0, 0, 0, due, pending, False, 0, red)
-    after = moved = expansion = contraction = churn = renewed_minor = 0
-    renewed = churned_in_period = False
+            return [None] * count
+        steady: FlowNumbers = (arr, arr, 0, 0, 0, 0, False, False, False, 0, red)
+        found: list[FlowNumbers | None] = [steady] * count
+        if due_in >= 0:
+            assert contract_end is not None
+            found[due_in] = (arr, arr, 0, 0, 0, 0, True, contract_end > today, False, 0, red)
+        return found
+    first, last = starts[0], periods[-1].end
+    after_last = 0
+    # per period with events: moved, expansion, contraction, churn, renewed value, renewed, churned
+    buckets: dict[int, list[Any]] = {}
     for event in facts.events:
         change = arr_change(event.kind, event.amount_minor)
         day = event.occurred_on
-        if day > end:
-            after += change
+        if day > last:
+            after_last += change
             continue
-        if day < start:
+        if day < first:
             continue
-        moved += change
+        index = 0 if count == 1 else bisect_right(starts, day) - 1
+        bucket = buckets.get(index)
+        if bucket is None:
+            bucket = buckets[index] = [0, 0, 0, 0, 0, False, False]
+        bucket[0] += change
         kind = event.kind
         if kind is RevenueKind.RENEWAL:
-            renewed, renewed_minor = True, event.amount_minor
+            bucket[4], bucket[5] = event.amount_minor, True
         elif kind is RevenueKind.CHURN:
-            churn += event.amount_minor
-            churned_in_period = True
+            bucket[3] += event.amount_minor
+            bucket[6] = True
         elif kind is RevenueKind.DOWNSELL:
-            contraction += event.amount_minor
+            bucket[2] += event.amount_minor
         else:  # upsell, cross-sell, or a `new` on a cohort account (a win-back)
-            expansion += event.amount_minor
-    ending = facts.arr_minor - after
-    starting = ending - moved
-    if starting <= 0 and ending <= 0 and not (renewed or churned_in_period):
-        return None
-    new = 0
-    if starting <= 0:  # not in the cohort: whatever it ends with is new business
-        new = ending = max(0, ending)
-        starting = expansion = contraction = churn = 0
-    ends_in_period = contract_end is not None and start <= contract_end <= end
-    due = starting > 0 and (renewed or churned_in_period or ends_in_period)
-    lost = churned_in_period or ending <= 0
-    pending = due and not renewed and not lost and (contract_end is None or contract_end > today)
-    renewed = renewed and due
-    return (
-        starting, ending, new, expansion, contraction, churn, due, pending, renewed,
-        renewed_minor if due else 0, ending > 0 and red,
-    )  # fmt: skip
+            bucket[1] += event.amount_minor
+    result: list[FlowNumbers | None] = [None] * count
+    after = after_last
+    for index in range(count - 1, -1, -1):
+        ending = arr - after
+        bucket = buckets.get(index)
+        if bucket is None:  # nothing moved in the period
+            if ending > 0:
+                due = index == due_in
+                pending = due and contract_end is not None and contract_end > today
+                result[index] = (ending, ending, 0, 0, 0, 0, due, pending, False, 0, red)
+            continue
+        moved, expansion, contraction, churn, renewed_minor, renewed, churned_in_period = bucket
+        after += moved
+        starting = ending - moved
+        if starting <= 0 and ending <= 0 and not (renewed or churned_in_period):
+            continue
+        new = 0
+        if starting <= 0:  # not in the cohort: whatever it ends with is new business
+            new = ending = max(0, ending)
+            starting = expansion = contraction = churn = 0
+        due = starting > 0 and (renewed or churned_in_period or index == due_in)
+        lost = churned_in_period or ending <= 0
+        pending = (
+            due and not renewed and not lost and (contract_end is None or contract_end > today)
+        )
+        renewed = renewed and due
+        result[index] = (
+            starting, ending, new, expansion, contraction, churn, due, pending, renewed,
+            renewed_minor if due else 0, ending > 0 and red,
+        )  # fmt: skip
+    return result
 
 
 def account_flow(
