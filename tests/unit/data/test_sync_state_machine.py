@@ -21,6 +21,7 @@ from cs_tui.data.store.database import Database, open_database
 from cs_tui.data.sync.apply import PENDING
 from cs_tui.data.sync.capture import OPS
 from cs_tui.data.sync.engine import sync
+from cs_tui.data.sync.tables import SYNCED_TABLES
 from cs_tui.data.sync.values import table
 from cs_tui.io.sync.folder import create_format
 from cs_tui.models import Account, Stakeholder
@@ -230,7 +231,7 @@ def _unwritten(db: Database) -> set[tuple[str, str]]:
             select(OPS.c.table_name, OPS.c.row_id).distinct())}  # fmt: skip
         pending = {(r.table_name, r.row_id) for r in connection.execute(select(PENDING))}
         stored = set()
-        for name in ("account", "stakeholder"):
+        for name in SYNCED_TABLES:  # an owner edit also writes an account_owner_change row
             stored |= {
                 (name, str(i)) for i in connection.execute(select(table(name).c.id)).scalars()
             }
