@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from json.encoder import encode_basestring_ascii
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, delete, select, update
@@ -40,16 +41,28 @@ class Applied:
 
 
 def op_from_wire(data: dict[str, Any]) -> Op:
+    """A journal line as an op (a join decodes hundreds of thousands: kept to the bare minimum)."""
     base = data.get("b") or None
     return Op(
-        str(data["t"]),
-        str(data["r"]),
-        str(data["f"]),
+        _text(data["t"]),
+        _text(data["r"]),
+        _text(data["f"]),
         data.get("v"),
-        Hlc.decode(str(data["c"])),
-        str(data.get("a", "")),
-        Hlc.decode(str(base)) if base else None,
+        Hlc.decode(_text(data["c"])),
+        _text(data.get("a", "")),
+        Hlc.decode(_text(base)) if base else None,
     )
+
+
+def _text(value: Any) -> str:
+    return value if type(value) is str else str(value)
+
+
+def _json(value: Any) -> str:
+    """`json.dumps(value)` for an op's scalar, without its per-call overhead for text."""
+    if type(value) is str:
+        return encode_basestring_ascii(value)
+    return json.dumps(value)
 
 
 def op_to_wire(row: Any) -> dict[str, Any]:
@@ -159,7 +172,7 @@ def _op_row(op: Op, clocks: dict[Hlc | None, str]) -> tuple[Any, ...]:
     if base is None:
         assert op.base is not None
         base = clocks[op.base] = op.base.encode()
-    return (op.table, op.row, op.field, clock, json.dumps(op.value), base, op.author, False, None)
+    return (op.table, op.row, op.field, clock, _json(op.value), base, op.author, False, None)
 
 
 def _conflict_row(op: Op, winner: Op, loser: Op, now: datetime) -> dict[str, Any]:
