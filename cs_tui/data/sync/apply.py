@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from json.encoder import encode_basestring_ascii
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, delete, select, update
@@ -40,16 +41,28 @@ class Applied:
 
 
 def op_from_wire(data: dict[str, Any]) -> Op:
+    """A journal line as an op (a join decodes hundreds of thousands: kept to the bare minimum)."""
     base = data.get("b") or None
     return Op(
-        str(data["t"]),
-        str(data["r"]),
-        str(data["f"]),
+        _text(data["t"]),
+        _text(data["r"]),
+        _text(data["f"]),
         data.get("v"),
-        Hlc.decode(str(data["c"])),
-        str(data.get("a", "")),
-        Hlc.decode(str(base)) if base else None,
+        Hlc.decode(_text(data["c"])),
+        _text(data.get("a", "")),
+        Hlc.decode(_text(base)) if base else None,
     )
+
+
+def _text(value: Any) -> str:
+    return value if type(value) is str else str(value)
+
+
+def _json(value: Any) -> str:
+    """`json.dumps(value)` for an op's scalar, without its per-call overhead for text."""
+    if type(value) is str:
+        return encode_basestring_ascii(value)
+    return json.dumps(value)
 
 
 def op_to_wire(row: Any) -> dict[str, Any]:
@@ -78,36 +91,53 @@ def _stored(row: Any) -> Op:
 
 
 def apply_ops(connection: Connection, ops: Iterable[Op], *, now: datetime) -> Applied:
-    """Merge `ops` (any order, duplicates allowed) and write what they change, in this transaction."""
+    """Merge `ops` (any order, duplicates allowed) and write what they change, in this transaction.
+
+    The ops are grouped per row first: a row this device has never seen (the whole book, on a
+    join) has no history to compare with, so its ops only need ordering among themselves.
+    """
     result = Applied()
-    incoming: dict[tuple[str, str, str, Hlc], Op] = {}
+    by_row: dict[RowKey, dict[tuple[str, Hlc], Op]] = {}
     for op in ops:
-        incoming.setdefault((op.table, op.row, op.field, op.clock), op)
-    by_row: dict[RowKey, list[Op]] = defaultdict(list)
-    for op in incoming.values():
-        by_row[(op.table, op.row)].append(op)
+        key = (op.table, op.row)
+        row_ops = by_row.get(key)
+        if row_ops is None:
+            by_row[key] = {(op.field, op.clock): op}
+        elif (op.field, op.clock) not in row_ops:
+            row_ops[(op.field, op.clock)] = op
     known = _known_ops(connection, list(by_row))
     new_rows: list[tuple[Any, ...]] = []
     conflicts: list[dict[str, Any]] = []
     changed: dict[RowKey, dict[str, Op]] = defaultdict(dict)
     winners: dict[RowKey, dict[str, Op]] = {}
+    clocks: dict[Hlc | None, str] = {None: ""}
     for key, row_ops in by_row.items():
-        history = known.get(key, {})
-        current = _winners(history.values())
-        for op in sorted(row_ops, key=lambda o: o.clock):
-            if (op.field, op.clock) in history:
+        history = known.get(key)
+        if history is None:
+            history = {}
+            current: dict[str, Op] = {}
+        else:
+            current = _winners(history.values())
+        row_changed = changed[key]
+        entries = row_ops.items() if len(row_ops) < 2 else sorted(row_ops.items(), key=_by_clock)
+        for ident, op in entries:
+            if ident in history:
                 continue
-            history[(op.field, op.clock)] = op
-            new_rows.append(_op_row(op))
+            history[ident] = op
+            new_rows.append(_op_row(op, clocks))
             local = current.get(op.field)
+            if local is None:
+                current[op.field] = row_changed[op.field] = op
+                continue
             if op.field not in AUDIT_FIELDS and is_conflict(op, local):
-                assert local is not None
                 winner, loser = (op, local) if wins(op, local) else (local, op)
                 conflicts.append(_conflict_row(op, winner, loser, now))
             if wins(op, local):
-                current[op.field] = op
-                changed[key][op.field] = op
+                current[op.field] = row_changed[op.field] = op
+        if not row_changed:
+            del changed[key]
         winners[key] = current
+    new_rows.sort()  # in primary-key order: the index grows at its end, not at random pages
     insert_ops(connection, new_rows)
     result.new_ops = len(new_rows)
     _insert_conflicts(connection, conflicts)
@@ -121,6 +151,10 @@ def apply_ops(connection: Connection, ops: Iterable[Op], *, now: datetime) -> Ap
     return result
 
 
+def _by_clock(item: tuple[tuple[str, Hlc], Op]) -> Hlc:
+    return item[0][1]
+
+
 def _winners(ops: Iterable[Op]) -> dict[str, Op]:
     found: dict[str, Op] = {}
     for op in ops:
@@ -129,11 +163,16 @@ def _winners(ops: Iterable[Op]) -> dict[str, Op]:
     return found
 
 
-def _op_row(op: Op) -> tuple[Any, ...]:
-    """An op as a `sync_op` row, in OP_COLUMNS order."""
-    base = op.base.encode() if op.base else ""
-    return (op.table, op.row, op.field, op.clock.encode(), json.dumps(op.value), base,
-            op.author, False, None)  # fmt: skip
+def _op_row(op: Op, clocks: dict[Hlc | None, str]) -> tuple[Any, ...]:
+    """An op as a `sync_op` row, in OP_COLUMNS order (`clocks` caches encoded clocks)."""
+    clock = clocks.get(op.clock)
+    if clock is None:
+        clock = clocks[op.clock] = op.clock.encode()
+    base = clocks.get(op.base)
+    if base is None:
+        assert op.base is not None
+        base = clocks[op.base] = op.base.encode()
+    return (op.table, op.row, op.field, clock, _json(op.value), base, op.author, False, None)
 
 
 def _conflict_row(op: Op, winner: Op, loser: Op, now: datetime) -> dict[str, Any]:
