@@ -16,11 +16,13 @@ import click
 from cs_tui.cli.context import database_option, open_store
 from cs_tui.cli.dates import DAY, DAY_HELP
 from cs_tui.cli.imports import (
+    DATE_FORMAT_HELP,
     EXISTING_FILE,
     MAX_PROBLEMS_SHOWN,
     _echo_health,
     _echo_problems,
     _rescore,
+    checked_date_format,
     import_group,
 )
 from cs_tui.cli.output import echo_json, echo_table
@@ -447,21 +449,32 @@ def forecast_command(
 @click.command("revenue")
 @click.argument("source", metavar="FILE.csv", type=EXISTING_FILE)
 @click.option("--mapping", type=EXISTING_FILE, help="TOML file naming your columns (see README).")
+@click.option("--date-format", "date_format", metavar="FORMAT", help=DATE_FORMAT_HELP)
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option("--skip-invalid", is_flag=True, help="Write the valid rows and report the rest.")
 @database_option
 @click.pass_context
 def import_revenue_command(
-    ctx: click.Context, source: Path, mapping: Path | None, dry_run: bool, skip_invalid: bool
+    ctx: click.Context,
+    source: Path,
+    mapping: Path | None,
+    date_format: str | None,
+    dry_run: bool,
+    skip_invalid: bool,
 ) -> None:
     """Load closed deals: Salesforce opportunity reports, HubSpot deal exports, plain files."""
+    from dataclasses import replace
+
     from cs_tui.data.revenue.imports import import_revenue
-    from cs_tui.io.revenue.mapping import load_revenue_mapping
+    from cs_tui.io.revenue.mapping import RevenueMapping, load_revenue_mapping
     from cs_tui.io.revenue.reader import ImportFileError, read_revenue_file
 
     taxonomy = _load_taxonomy()
+    given_format = checked_date_format(date_format)
     try:
         revenue_mapping = load_revenue_mapping(mapping) if mapping else None
+        if given_format:
+            revenue_mapping = replace(revenue_mapping or RevenueMapping(), date_format=given_format)
         parsed = read_revenue_file(source, taxonomy=taxonomy, mapping=revenue_mapping)
     except ImportFileError as error:
         raise click.ClickException(str(error)) from error

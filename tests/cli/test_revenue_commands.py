@@ -253,3 +253,20 @@ def test_a_mapping_file_and_its_mistakes(book: Run, tmp_path: Path) -> None:
     nothing.write_text("a,b\n1,2\n")
     refused = book("import", "revenue", str(nothing))
     assert refused.exit_code == 1 and "nothing.csv: no account column" in refused.output
+
+
+def test_import_revenue_asks_for_the_date_format_when_every_date_reads_both_ways(
+    book: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "won.csv"
+    source.write_text("account,kind,amount,date\nInitech,expansion,100,03/04/2026\n")
+    refused = book("import", "revenue", str(source))
+    assert refused.exit_code == 1
+    assert (
+        "--date-format" in refused.output and "could be 2026-03-04 or 2026-04-03" in refused.output
+    )
+    assert json.loads(book("revenue", "list", "--json").stdout)["events"] == []
+    taken = book("import", "revenue", str(source), "--date-format", "%d/%m/%Y")
+    assert taken.exit_code == 0, taken.output
+    (event,) = json.loads(book("revenue", "list", "--json").stdout)["events"]
+    assert event["occurred_on"] == "2026-04-03"

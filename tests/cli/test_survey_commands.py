@@ -194,3 +194,18 @@ def test_the_taxonomy_lists_the_keywords_exit_surveys_are_mapped_by(run: Run) ->
     shown = json.loads(run("revenue", "reasons", "--json").stdout)
     price = next(r for r in shown["reasons"] if r["code"] == "price")
     assert "expensive" in price["keywords"] and "Too expensive" in price["aliases"]
+
+
+def test_a_plain_file_whose_dates_all_read_both_ways_needs_a_date_format(
+    book: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "pulse.csv"
+    source.write_text("email,nps,date\njo@acme.com,9,03/04/2026\nlee.kim@globex.com,3,05/06/2026\n")
+    refused = book("import", "surveys", str(source))
+    assert refused.exit_code == 1
+    assert "line 2: '03/04/2026' could be 2026-03-04 or 2026-04-03" in refused.output
+    assert "--date-format" in refused.output
+    assert json.loads(book("surveys", "--json").stdout)["responses"] == []
+    told = book("import", "surveys", str(source), "--date-format", "%d/%m/%Y")
+    assert told.exit_code == 0, told.output
+    assert "2026-04-03" in json.dumps(json.loads(book("surveys", "--json").stdout))

@@ -107,3 +107,20 @@ def test_files_that_cannot_be_read_say_why(tmp_path: Path) -> None:
     (tmp_path / "m.toml").write_text('[reasons]\n"Too pricey" = 3\n')
     with pytest.raises(ImportFileError, match=r"reasons\.Too pricey must be a string"):
         load_revenue_mapping(tmp_path / "m.toml")
+
+
+def test_a_close_date_column_that_reads_both_ways_needs_a_date_format(tmp_path: Path) -> None:
+    from cs_tui.io.revenue.mapping import RevenueMapping
+    from cs_tui.io.text_files import AmbiguousDatesError
+
+    source = tmp_path / "won.csv"
+    source.write_text(
+        "account,kind,amount,date\nAcme,expansion,100,03/04/2026\nAcme,expansion,50,05/06/2026\n"
+    )
+    with pytest.raises(AmbiguousDatesError, match=r"line 2: '03/04/2026' could be 2026-03-04 or"):
+        read(source)
+    day_first = read(source, mapping=RevenueMapping(date_format="%d/%m/%Y"))
+    assert [r.occurred_on for r in day_first.rows] == [date(2026, 4, 3), date(2026, 6, 5)]
+    settled = tmp_path / "settled.csv"
+    settled.write_text(source.read_text() + "Acme,expansion,10,04/21/2026\n")
+    assert read(settled).rows[0].occurred_on == date(2026, 3, 4)  # 04/21 says month first

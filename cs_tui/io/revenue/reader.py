@@ -7,11 +7,12 @@ applying them is the data layer's job.
 """
 
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from cs_tui.domain.enums import REASON_REQUIRED_KINDS, RevenueKind
 from cs_tui.domain.revenue.kinds import KindError, parse_kind
@@ -28,6 +29,7 @@ from cs_tui.io.revenue.layouts import (
 )
 from cs_tui.io.revenue.mapping import RevenueMapping
 from cs_tui.io.text_files import (
+    AmbiguousDatesError,
     ImportFileError,
     Record,
     RowError,
@@ -41,6 +43,8 @@ from cs_tui.io.text_files import (
 )
 from cs_tui.io.values import (
     DateOrder,
+    ambiguous_column_message,
+    first_ambiguous_date,
     format_order,
     infer_date_order,
     infer_decimal_mark,
@@ -129,6 +133,22 @@ class _AccountHeader:
         return header_key(header) in self.keys
 
 
+def _refuse_ambiguous_dates(records: Sequence[Any], index: int | None, headers: list[str]) -> None:
+    """A close-date column whose every date reads both ways (a Salesforce report in the user's
+    locale: 03/04/2027) is refused until the user names the order."""
+    if index is None:
+        return
+    dated = [r for r in records if index < len(r.cells) and r.cells[index].strip()]
+    first = first_ambiguous_date(r.cells[index] for r in dated)
+    if first is not None:
+        record, column = dated[first], headers[index]
+        text = record.cells[index]
+        raise AmbiguousDatesError(
+            ambiguous_column_message(column, record.line, text),
+            column=column, line=record.line, text=text,
+        )  # fmt: skip
+
+
 def _read(path: Path, taxonomy: Taxonomy, mapping: RevenueMapping) -> RevenueFile:
     decoded = decode_file(path, mapping.encoding or None)
     lines = physical_lines(decoded.text)
@@ -164,6 +184,8 @@ def _read(path: Path, taxonomy: Taxonomy, mapping: RevenueMapping) -> RevenueFil
             return []
         return [r.cells[index] for r in data if index < len(r.cells) and r.cells[index].strip()]
 
+    if not mapping.date_format:
+        _refuse_ambiguous_dates(data, match.index.get("date"), headers)
     order: DateOrder | None = format_order(mapping.date_format) or "month-first"
     seen = infer_date_order(column("date"))
     if not mapping.date_format and seen is not None:

@@ -17,8 +17,16 @@ from cs_tui.domain.enums import SurveyKind, SurveyMoment
 from cs_tui.domain.voice.matching import normalise_email
 from cs_tui.domain.voice.scores import parse_score
 from cs_tui.io.surveys.layout import Layout, Question
-from cs_tui.io.text_files import Record, RowError, SkippedLine
-from cs_tui.io.values import DateOrder, format_order, infer_date_order, parse_bool, parse_date
+from cs_tui.io.text_files import AmbiguousDatesError, Record, RowError, SkippedLine
+from cs_tui.io.values import (
+    DateOrder,
+    ambiguous_column_message,
+    first_ambiguous_date,
+    format_order,
+    infer_date_order,
+    parse_bool,
+    parse_date,
+)
 from cs_tui.models import SurveyResponseCreate
 
 QUESTION_LENGTH = 500
@@ -79,8 +87,15 @@ def _text(record: Record, question: Question | None) -> str:
     return "; ".join(value for value, _ in _answers(record, question))
 
 
+KNOWN_DATE_ORDER = frozenset({"qualtrics", "surveymonkey", "typeform", "delighted"})
+"""Tools that write dates one way whatever the user's locale (ISO, or SurveyMonkey's US month
+first); a plain file's slash dates that all read both ways need the user to say which."""
+
+
 def read_rows(records: Sequence[Record], plan: Plan) -> ReadRows:
     columns = plan.layout.columns
+    if not plan.date_format and plan.layout.tool not in KNOWN_DATE_ORDER:
+        _refuse_ambiguous_dates(records, columns.get("date"), plan.layout)
     order: DateOrder | None = format_order(plan.date_format) or "month-first"
     seen = infer_date_order(_cell(r, columns.get("date")) for r in records)
     if not plan.date_format and seen is not None:
@@ -216,3 +231,15 @@ def _model_problem(
     shown = value if len(value) <= 60 else value[:57] + "..."
     message = str(detail.get("msg", "invalid")).removeprefix("Value error, ")
     return RowError(record.line, column, shown, message)
+
+
+def _refuse_ambiguous_dates(records: Sequence[Record], index: int | None, layout: Layout) -> None:
+    dated = [r for r in records if _cell(r, index)]
+    first = first_ambiguous_date(_cell(r, index) for r in dated)
+    if first is not None:
+        record, text = dated[first], _cell(dated[first], index)
+        column = layout.labels.get("date", "date")
+        raise AmbiguousDatesError(
+            ambiguous_column_message(column, record.line, text),
+            column=column, line=record.line, text=text,
+        )  # fmt: skip
