@@ -11,16 +11,20 @@ never a password. Teammates' syncs then stop and tell them where the team went.
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, delete, func, select
 
 from cs_tui.data.move.to_postgres import MoveRefusedError, MoveReport, Progress, move_to_postgres
 from cs_tui.data.store.database import Database, open_database, parse_url
+from cs_tui.data.store.errors import InvalidInputError, StoreError
 from cs_tui.data.sync import device as devices
 from cs_tui.data.sync.device import DEVICE
 from cs_tui.data.sync.engine import SyncReport, TeamError, TeamMovedError, sync
 from cs_tui.data.sync.reads import team_status
 from cs_tui.io.sync.folder import TeamFolderError
 from cs_tui.io.sync.moved import FolderMoved, read_moved, write_moved
+from cs_tui.models import Account
+
+ACCOUNTS: Table = Account.__table__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -122,3 +126,40 @@ def _leave_team(target_url: str, source: Database) -> None:
                 connection.execute(delete(DEVICE))
     finally:
         target.close()
+
+
+def server_url(moved: FolderMoved, *, user: str = "", password: str = "", url: str = "") -> str:
+    """The URL a teammate connects with: a full URL as given, else the moved-to server's for
+    `user` (and `password`; without one psycopg reads PGPASSWORD or ~/.pgpass)."""
+    if url.strip():
+        parsed = parse_url(url.strip())
+        if parsed.get_backend_name() != "postgresql":
+            raise InvalidInputError(
+                f"URL: {parsed.render_as_string(hide_password=True)} is not a PostgreSQL URL",
+                field="url",
+                hint=f"Give a URL such as {moved.url(user or 'me')}",
+            )
+        return parsed.render_as_string(hide_password=False)
+    if not user.strip():
+        raise InvalidInputError(
+            "User: give your user name on the server (or a full URL)", field="user"
+        )
+    return moved.url(user.strip(), password)
+
+
+def open_server(url: str, source: Database) -> Database:
+    """The server's book opened for this user; a server that cannot be reached, a wrong password
+    or a database without the team's book raise a StoreError saying which."""
+    target = open_database(url, user=source.user, clock=source.clock)
+    if target.read_only:
+        notice = target.notice
+        target.close()
+        raise StoreError(f"{target.display_url} opens read-only: {notice}")
+    with target.read() as session:
+        accounts = session.connection().execute(select(func.count()).select_from(ACCOUNTS))
+        if not accounts.scalar_one():
+            target.close()
+            raise StoreError(
+                f"{target.display_url} holds no book: is it the database the team moved to?"
+            )
+    return target
