@@ -45,6 +45,7 @@ class TeamSyncing(ReportsWorkerFailures, App[None]):
     _label_timer: Timer | None = None
     _watch_stop: threading.Event | None = None
     _team_moved_asked: bool = False
+    _team_moved_to: str = ""
 
     @property
     def _app(self) -> "CsTuiApp":
@@ -115,7 +116,7 @@ class TeamSyncing(ReportsWorkerFailures, App[None]):
 
         self.stop_team_sync()
         self._team_folder = None
-        self._team_error = f"moved to {moved.server}"
+        self._team_moved_to = moved.server
         self._show_team_label()
         if self._team_moved_asked:
             return
@@ -148,7 +149,10 @@ class TeamSyncing(ReportsWorkerFailures, App[None]):
         app.store.set(login.db)
         if previous is not None:
             previous.close()
-        self._team_error = ""
+        self._team_moved_to = ""
+        if self._label_timer is not None:
+            self._label_timer.stop()
+            self._label_timer = None
         self.team_label = ""
         app.sub_title = f"{app.settings.user} · {login.db.display_url.split('@')[-1]}"
         app.notify(f"Connected to the team's server; {where}.", timeout=10)
@@ -162,6 +166,7 @@ class TeamSyncing(ReportsWorkerFailures, App[None]):
             problems=self._team_problems,
             syncing=syncing,
             error=self._team_error,
+            moved_to=self._team_moved_to,
         )
 
     def watch_team_label(self, label: str) -> None:
