@@ -73,6 +73,7 @@ async def test_the_teammate_connects_to_the_server_and_the_app_reopens_there(
     al = _open(al_db, "al")
     move_team_to_postgres(al, empty_server_db)
     al.close()
+    published = _journal_files(folder)
     server = make_url(empty_server_db)
     app = make_app(bo_db, user="bo")
     app.watch_team_folder = False
@@ -105,6 +106,7 @@ async def test_the_teammate_connects_to_the_server_and_the_app_reopens_there(
     config = tomllib.loads(locations.config_file().read_text())
     assert make_url(config["database_url"]).database == server.database
     assert "typed-secret" not in locations.config_file().read_text()
+    assert _journal_files(folder) == published
 
 
 @pytest.mark.postgres
@@ -127,9 +129,9 @@ async def test_the_password_is_saved_only_when_the_box_is_ticked(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.store.get().backend == "postgresql"
-    assert make_url(tomllib.loads(locations.config_file().read_text())["database_url"]).password == (
-        "kept-secret"
-    )
+    assert make_url(
+        tomllib.loads(locations.config_file().read_text())["database_url"]
+    ).password == ("kept-secret")
 
 
 async def test_not_now_keeps_the_file_and_publishes_nothing_to_the_moved_folder(
