@@ -118,7 +118,11 @@ def test_a_two_device_folder_moves_with_everyones_changes_and_the_teammate_is_to
 
     # bo's next sync stops publishing and names the server and the command to run
     files_before = sorted((team_folder / "journal").rglob("*.ops.jsonl.gz"))
-    assert bo("log", "Acme Corporation", "--summary", "After the move").exit_code == 0
+    after = bo("log", "Acme Corporation", "--summary", "After the move")
+    assert after.exit_code == 0
+    assert "moved to the PostgreSQL server" in after.stderr  # every command says so
+    listed = bo("accounts", "list", "--json")
+    assert json.loads(listed.stdout) and server.database in listed.stderr
     refused = bo("team", "sync")
     assert refused.exit_code != 0
     assert "moved to the PostgreSQL server" in refused.output
