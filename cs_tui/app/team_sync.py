@@ -44,7 +44,6 @@ class TeamSyncing(ReportsWorkerFailures, App[None]):
     _sync_timer: Timer | None = None
     _label_timer: Timer | None = None
     _watch_stop: threading.Event | None = None
-    _team_moved_asked: bool = False
     _team_moved_to: str = ""
 
     @property
@@ -118,9 +117,8 @@ class TeamSyncing(ReportsWorkerFailures, App[None]):
         self._team_folder = None
         self._team_moved_to = moved.server
         self._show_team_label()
-        if self._team_moved_asked:
+        if any(isinstance(screen, ServerLoginForm) for screen in self._app.screen_stack):
             return
-        self._team_moved_asked = True
         self._app.push_screen(ServerLoginForm(moved, self._app.db), callback=self._server_login)
 
     def _server_login(self, login: "ServerLogin | None") -> None:

@@ -171,5 +171,17 @@ async def test_not_now_keeps_the_file_and_publishes_nothing_to_the_moved_folder(
         assert not isinstance(app.screen, ServerLoginForm)
         assert "moved to db.example.com:5433/north" in app.sub_title
         assert app.store.get().backend == "sqlite"
+        await pilot.press("T")
+        await settle(pilot)
+        summary = " ".join(shown_text(app.screen.query_one("#team-summary")).split())
+        assert "moved to the PostgreSQL server db.example.com:5433/north" in summary
+        await pilot.press("s")  # sync now: the form is back, once
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, ServerLoginForm)
+        assert sum(isinstance(s, ServerLoginForm) for s in app.screen_stack) == 1
+        await pilot.press("escape")
+        await settle(pilot)
     assert _journal_files(folder) == before
     assert not locations.config_file().exists()
