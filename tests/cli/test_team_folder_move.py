@@ -200,7 +200,7 @@ def test_a_teammate_marked_moved_cannot_rejoin_the_folder(
     joined = cy("team", "join", str(team_folder))
     assert joined.exit_code != 0
     assert "db.example.com:5433/north" in joined.output
-    assert "postgresql+psycopg://db.example.com:5433/north" in joined.output
+    assert "postgresql+psycopg://YOUR_USER@db.example.com:5433/north" in joined.output
     assert not (team_folder / "journal" / "cy").exists()
 
 

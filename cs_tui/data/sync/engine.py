@@ -61,8 +61,9 @@ def moved_message(moved: FolderMoved) -> str:
     return (
         f"The team moved to the PostgreSQL server {moved.server}{by} on "
         f"{moved.moved_at:%Y-%m-%d %H:%M}; nothing is published to the folder any more. "
-        f"Point cs-tui at the server: cs-tui config set database_url '{moved.url()}' "
-        f"(the password from PGPASSWORD or ~/.pgpass), or set {ENV_DATABASE_URL}."
+        f"Point cs-tui at the server with your login there: cs-tui config set database_url "
+        f"'{moved.url('YOUR_USER')}' (the password from PGPASSWORD or ~/.pgpass), or set "
+        f"{ENV_DATABASE_URL}."
     )
 
 
