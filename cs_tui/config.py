@@ -233,3 +233,27 @@ def save_setting(key: str, value: Any) -> None:
     tmp = path.with_suffix(".toml.tmp")
     tmp.write_text(tomlkit.dumps(document), "utf-8")
     tmp.replace(path)
+
+
+CONFIG_KEYS = ("database_url", "user", "theme", "start_screen")
+"""The keys `cs-tui config set` writes (the others are edited in the file)."""
+
+
+def without_password(url: str) -> str:
+    """A server URL with its password removed (psycopg then reads PGPASSWORD or ~/.pgpass)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    login = parts.netloc.rsplit("@", 1)[0].split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{login}@{host}" if login else host))
+
+
+def save_database_url(url: str, *, keep_password: bool = False) -> str:
+    """Write `database_url` into the config file, its password only when asked; what was saved."""
+    url = normalise_database_url(url)
+    saved = url if keep_password else without_password(url)
+    save_setting("database_url", saved)
+    return saved

@@ -19,6 +19,8 @@ from cs_tui.widgets.worker_failures import ReportsWorkerFailures
 if TYPE_CHECKING:
     from cs_tui.app.shell import CsTuiApp
     from cs_tui.data.sync.engine import SyncReport
+    from cs_tui.io.sync.moved import FolderMoved
+    from cs_tui.screens.server_login import ServerLogin
 
 SAVE_DELAY_S = 2.0
 """How long after a save the app syncs (saves in a row are published together)."""
@@ -42,6 +44,7 @@ class TeamSyncing(ReportsWorkerFailures, App[None]):
     _sync_timer: Timer | None = None
     _label_timer: Timer | None = None
     _watch_stop: threading.Event | None = None
+    _team_moved_to: str = ""
 
     @property
     def _app(self) -> "CsTuiApp":
@@ -62,7 +65,7 @@ class TeamSyncing(ReportsWorkerFailures, App[None]):
     @work(thread=True, exit_on_error=False, exclusive=True, group="team-sync")
     def sync_team(self, start_watching: bool = False) -> None:
         from cs_tui.data.store.errors import StoreError
-        from cs_tui.data.sync.engine import TeamError, sync
+        from cs_tui.data.sync.engine import TeamError, TeamMovedError, sync
         from cs_tui.data.sync.reads import in_team, team_status
 
         app = self._app
@@ -73,6 +76,9 @@ class TeamSyncing(ReportsWorkerFailures, App[None]):
             app.call_from_thread(self._show_team_label, syncing=True)
             report = sync(db)
             status = team_status(db)
+        except TeamMovedError as error:
+            app.call_from_thread(self._team_moved, error.moved)
+            return
         except (StoreError, TeamError, OSError) as error:
             app.call_from_thread(self._team_sync_failed, str(error))
             return
@@ -103,6 +109,53 @@ class TeamSyncing(ReportsWorkerFailures, App[None]):
         self._show_team_label()
         self._app.notify(f"Team sync failed: {message}", severity="error", timeout=10)
 
+    def _team_moved(self, moved: "FolderMoved") -> None:
+        """The folder was moved to a server: stop syncing, ask for the server's credentials."""
+        from cs_tui.screens.server_login import ServerLoginForm
+
+        self.stop_team_sync()
+        self._team_folder = None
+        self._team_moved_to = moved.server
+        self._show_team_label()
+        if any(isinstance(screen, ServerLoginForm) for screen in self._app.screen_stack):
+            return
+        self._app.push_screen(ServerLoginForm(moved, self._app.db), callback=self._server_login)
+
+    def _server_login(self, login: "ServerLogin | None") -> None:
+        """Reopen on the server the user connected to, its URL saved in the config file."""
+        from dataclasses import replace
+
+        from cs_tui.app.messages import StoreOpened
+        from cs_tui.config import ConfigError, save_database_url
+
+        app = self._app
+        if login is None:
+            app.notify(
+                "The team moved to a server; this book no longer syncs. Restart cs-tui to "
+                "connect, or run `cs-tui team status`.",
+                severity="warning",
+                timeout=15,
+            )
+            return
+        try:
+            saved = save_database_url(login.url, keep_password=login.save_password)
+            where = f"saved in the config file as {saved.split('@')[-1]}"
+        except (ConfigError, OSError) as error:
+            where = f"not saved in the config file ({error})"
+        previous = app.store.db
+        app.settings = replace(app.settings, database_url=login.url)
+        app.store.set(login.db)
+        if previous is not None:
+            previous.close()
+        self._team_moved_to = ""
+        if self._label_timer is not None:
+            self._label_timer.stop()
+            self._label_timer = None
+        self.team_label = ""
+        app.sub_title = f"{app.settings.user} · {login.db.display_url.split('@')[-1]}"
+        app.notify(f"Connected to the team's server; {where}.", timeout=10)
+        app.post_message(StoreOpened(login.db.read_only, login.db.notice))
+
     def _show_team_label(self, syncing: bool = False) -> None:
         self.team_label = sync_label(
             last_synced_at=self._team_last_sync,
@@ -111,6 +164,7 @@ class TeamSyncing(ReportsWorkerFailures, App[None]):
             problems=self._team_problems,
             syncing=syncing,
             error=self._team_error,
+            moved_to=self._team_moved_to,
         )
 
     def watch_team_label(self, label: str) -> None:
@@ -135,3 +189,4 @@ class TeamSyncing(ReportsWorkerFailures, App[None]):
     def stop_team_sync(self) -> None:
         if self._watch_stop is not None:
             self._watch_stop.set()
+            self._watch_stop = None

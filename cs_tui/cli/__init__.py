@@ -40,6 +40,7 @@ def cli(ctx: click.Context, screen: str | None) -> None:
 
 COMMAND_MODULES = (
     "accounts",
+    "config_cmd",
     "db",
     "demo",
     "export",

@@ -87,12 +87,28 @@ def open_store(ctx: click.Context, *, migrate: bool = True) -> Iterator["Databas
     try:
         if database.notice:
             click.secho(database.notice, fg="yellow", err=True)
+        if migrate and "team" not in ctx.command_path.split()[1:]:
+            _say_if_the_team_moved(database)
         yield database
     except StoreError as error:
         raise click.ClickException(named_by_flags(str(error))) from error
     finally:
         logging.getLogger("cs_tui").removeHandler(warnings)
         database.close()
+
+
+def _say_if_the_team_moved(database: "Database") -> None:
+    """A book whose team folder moved to a server is out of date: say where the team went."""
+    from cs_tui.data.move.team_folder import folder_moved
+    from cs_tui.data.store.errors import StoreError
+    from cs_tui.data.sync.engine import moved_message
+
+    try:
+        moved = folder_moved(database)
+    except StoreError:
+        return
+    if moved is not None:
+        click.secho(moved_message(moved), fg="yellow", err=True)
 
 
 class _WarningsOnStderr(logging.Handler):

@@ -139,8 +139,11 @@ def status_command(ctx: click.Context, as_json: bool) -> None:
             ("Files not applied yet", str(status.waiting_files)),
             ("Conflicts", str(status.conflicts)),
             ("Records waiting", str(status.pending)),
+            *([("Moved to", status.moved_to)] if status.moved_to else []),
         ]
     )
+    if status.moved_message:
+        click.secho(status.moved_message, fg="yellow", err=True)
     if status.teammates:
         echo_table(
             ["Device", "Who", "Files", "Applied up to", "Last published"],

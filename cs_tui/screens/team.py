@@ -37,6 +37,7 @@ def summary_text(status: TeamStatus) -> str:
         f"This device {status.device_id} · last sync {last} · waiting to be sent "
         f"{status.outbox} · files not applied {status.waiting_files} · "
         f"conflicts {status.conflicts} · records waiting {status.pending}"
+        + (f"\n{status.moved_message}" if status.moved_message else "")
     )
 
 

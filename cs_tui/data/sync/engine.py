@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select, update
 
 from cs_tui import __version__
+from cs_tui.config import ENV_DATABASE_URL
 from cs_tui.data.store.database import Database
 from cs_tui.data.sync import device as devices
 from cs_tui.data.sync.apply import PENDING, Applied, apply_ops, op_from_wire, op_to_wire
@@ -33,6 +34,7 @@ from cs_tui.io.sync.folder import (
     is_older,
     read_format,
 )
+from cs_tui.io.sync.moved import FolderMoved, read_moved
 from cs_tui.models.sync import SyncSegment
 
 SEGMENTS = SyncSegment.__table__  # type: ignore[attr-defined]
@@ -43,6 +45,36 @@ MIN_APP_VERSION = "0.1.0"
 
 class TeamError(Exception):
     """Team sync cannot go on; the message says why and what to do."""
+
+
+class TeamMovedError(TeamError):
+    """The team folder was moved to a PostgreSQL server: nothing is published to it any more."""
+
+    def __init__(self, folder: Path, moved: FolderMoved) -> None:
+        self.folder = folder
+        self.moved = moved
+        super().__init__(moved_message(moved))
+
+
+def moved_message(moved: FolderMoved) -> str:
+    by = f" by {moved.moved_by}" if moved.moved_by else ""
+    return (
+        f"The team moved to the PostgreSQL server {moved.server}{by} on "
+        f"{moved.moved_at:%Y-%m-%d %H:%M}; nothing is published to the folder any more. "
+        f"Point cs-tui at the server with your login there: cs-tui config set database_url "
+        f"'{moved.url('YOUR_USER')}' (the password from PGPASSWORD or ~/.pgpass), or set "
+        f"{ENV_DATABASE_URL}."
+    )
+
+
+def check_not_moved(folder: Path) -> None:
+    """Raise TeamMovedError when the folder carries a move mark."""
+    try:
+        moved = read_moved(folder)
+    except TeamFolderError as error:
+        raise TeamError(str(error)) from error
+    if moved is not None:
+        raise TeamMovedError(folder, moved)
 
 
 @dataclass(frozen=True)
@@ -77,6 +109,7 @@ def join_team(db: Database, folder: Path) -> SyncReport:
     """Join the team folder: merge what it holds and publish what this device already has."""
     folder = _usable_folder(db, folder, creating=False)
     found = read_format(folder)
+    check_not_moved(folder)
     with db.write_connection() as connection:
         current = devices.load(connection)
         if current is not None and Path(current.folder) == folder:
@@ -102,6 +135,7 @@ def sync(db: Database) -> SyncReport:
         found = read_format(folder)
     except TeamFolderError as error:
         raise TeamError(str(error)) from error
+    check_not_moved(folder)
     upgrade = _upgrade_needed(found)
     sent, files_sent = (0, 0) if upgrade else _publish(db, folder)
     report = _pull(db, folder)

@@ -13,11 +13,13 @@ from cs_tui.data.store.database import Database
 from cs_tui.data.sync import device as devices
 from cs_tui.data.sync.apply import CONFLICTS, PENDING
 from cs_tui.data.sync.capture import OPS, OUTBOX
-from cs_tui.data.sync.engine import SEGMENTS, TeamError
+from cs_tui.data.sync.engine import SEGMENTS, TeamError, moved_message
 from cs_tui.data.sync.values import table
 from cs_tui.domain.sync.clock import Hlc
 from cs_tui.domain.sync.ops import Scalar
 from cs_tui.io.sync import journal
+from cs_tui.io.sync.folder import TeamFolderError
+from cs_tui.io.sync.moved import read_moved
 
 
 def clock_time(clock: Hlc) -> datetime:
@@ -45,6 +47,9 @@ class TeamStatus:
     pending: int
     waiting_files: int
     teammates: tuple[Teammate, ...]
+    moved_to: str = ""
+    """The server the team moved to (`host:port/database`), or "" while it syncs here."""
+    moved_message: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,13 @@ def team_status(db: Database) -> TeamStatus:
     for found in journal.list_files(Path(me.folder)):
         if not found.copy:
             files.setdefault(found.device, []).append(found)
+    moved_to = moved_text = ""
+    try:
+        moved = read_moved(Path(me.folder))
+    except TeamFolderError as error:
+        moved, moved_text = None, str(error)
+    if moved is not None:
+        moved_to, moved_text = moved.server, moved_message(moved)
     teammates = []
     waiting = 0
     for device_id, owned in sorted(files.items()):
@@ -139,6 +151,8 @@ def team_status(db: Database) -> TeamStatus:
         int(pending),
         waiting,
         tuple(teammates),
+        moved_to,
+        moved_text,
     )
 
 

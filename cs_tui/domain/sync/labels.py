@@ -21,8 +21,11 @@ def sync_label(
     problems: int = 0,
     syncing: bool = False,
     error: str = "",
+    moved_to: str = "",
 ) -> str:
     """E.g. "synced 20 s ago · 2 conflicts"; "" says nothing (the book is not in a team)."""
+    if moved_to:
+        return f"moved to {moved_to}, no longer synced"
     if error:
         parts = ["sync failed"]
     elif syncing:
