@@ -1,4 +1,5 @@
-"""The book on a PostgreSQL server against the same book in SQLite: the list, Today, one account.
+"""The book on a PostgreSQL server against the same book in SQLite: the list, Today, one account
+and the book metrics.
 
 The candidate reads from PostgreSQL, the baseline from the cached SQLite book it was copied from
 (with `cs-tui team move-to-postgres`, once per book size and schema, into a database named after
@@ -6,7 +7,8 @@ them on the server; later runs reuse it). Per run, each side:
 
 * list: every account's list row (what the account list loads);
 * today: the team's Today queue (what the Today screen loads);
-* account: one account's detail and health panel (what Account 360 opens with).
+* account: one account's detail and health panel (what Account 360 opens with);
+* metrics: the last full quarter's book metrics per owner (`cs-tui metrics --by owner`).
 
 The server is the one `CS_TUI_BENCH_POSTGRES_URL` names (a maintenance database such as
 postgresql+psycopg://postgres@127.0.0.1:5432/postgres), else `CS_TUI_TEST_POSTGRES_URL`; without
@@ -35,6 +37,21 @@ def server_url() -> str | None:
     return next((os.environ[name] for name in SERVER_ENV if os.environ.get(name)), None)
 
 
+def _schema_tag() -> str:
+    """Eight hex digits naming the migrations as shipped, so a copy made by a different schema
+    under the same head id is never reused."""
+    import hashlib
+    from pathlib import Path
+
+    import cs_tui
+
+    versions = Path(cs_tui.__file__).parent / "migrations" / "versions"
+    digest = hashlib.sha256()
+    for script in sorted(versions.glob("*.py")):
+        digest.update(script.name.encode() + script.read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def _server_book(context: "Context") -> str:
     """The URL of the book's copy on the server, made on first use."""
     from sqlalchemy import create_engine, make_url, text
@@ -44,7 +61,7 @@ def _server_book(context: "Context") -> str:
 
     maintenance = server_url()
     assert maintenance is not None
-    name = f"cs_tui_bench_{context.accounts}_{context.seed}_{HEAD_REVISION}"
+    name = f"cs_tui_bench_{context.accounts}_{context.seed}_{HEAD_REVISION}_{_schema_tag()}"
     url = make_url(maintenance).set(database=name).render_as_string(hide_password=False)
     admin = create_engine(maintenance, isolation_level="AUTOCOMMIT")
     try:
@@ -94,8 +111,10 @@ def _ms(call: Callable[[], Any]) -> float:
 def _suite_run(context: "Context", side: "Side") -> "Samples":
     from cs_tui.data.accounts.list_rows import fetch_account_rows
     from cs_tui.data.accounts.records import get_account_detail
+    from cs_tui.data.metrics.compute import metrics_for
     from cs_tui.data.scoring.health_panel import health_panel
     from cs_tui.data.work.today import today_queue
+    from cs_tui.domain.metrics.periods import default_period
 
     db = _opened(context, side)
     ids = context.memo("server_book_ids", lambda: [row[0] for row in fetch_account_rows(db)])
@@ -111,6 +130,7 @@ def _suite_run(context: "Context", side: "Side") -> "Samples":
         "list": [_ms(lambda: fetch_account_rows(db))],
         "today": [_ms(lambda: today_queue(db, team=True, limit=50))],
         "account": [_ms(account)],
+        "metrics": [_ms(lambda: metrics_for(db, default_period(db.today()), by="owner"))],
     }
 
 
@@ -126,6 +146,12 @@ BENCHMARKS = (
                 Metric("today", "Load the team's Today", "ms", (Target("ratio_max", 3),)),
                 Metric(
                     "account", "Open one account (detail, health)", "ms", (Target("ratio_max", 3),)
+                ),
+                Metric(
+                    "metrics",
+                    "Book metrics of a quarter, per owner",
+                    "ms",
+                    (Target("ratio_max", 3),),
                 ),
             ),
             run=_suite_run,
