@@ -133,7 +133,7 @@ def test_sentiment_is_recorded_and_the_account_rescored(book: tuple[Path, Databa
     bad = CliRunner().invoke(cli, ["--db", str(path), "sentiment", "Acme Corp", "--value", "9",
                                    "--reason", "Great"])  # fmt: skip
     assert bad.exit_code == 1
-    assert "value: Input should be less than or equal to 5" in bad.output
+    assert "--value: must be at most 5" in bad.output
 
 
 def test_an_override_is_set_shown_and_cleared(book: tuple[Path, Database]) -> None:
@@ -179,7 +179,7 @@ def test_an_override_is_set_shown_and_cleared(book: tuple[Path, Database]) -> No
         (["--score", "35", "--reason", "x", "--until", FROZEN_TODAY.isoformat()],
          "must be after"),
         (["--score", "135", "--reason", "x", "--until", "2026-07-01"],
-         "score: Input should be less than or equal to 100"),
+         "--score: must be at most 100"),
     ],
 )  # fmt: skip
 def test_a_bad_override_is_refused_with_a_clear_message(
