@@ -148,7 +148,9 @@ class BookScreen(ShellAccess, ReportsWorkerFailures, AppWatcher, Screen[None]):
         self.trend = trend
         currencies = current.currencies
         if self.currency not in currencies:
-            self.currency = currencies[0] if currencies else None
+            # the book's main currency first: the one holding the most ARR
+            main = max(current.total.money, key=lambda m: (m.ending, m.starting), default=None)
+            self.currency = main.currency if main else None
         self._show_groups()
         self._show_figures()
 
