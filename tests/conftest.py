@@ -12,10 +12,18 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from cs_tui.data.store.database import Database, open_database
 
 pytest_plugins = ("tests.app_support",)
+
+# The machines these tests run on are shared: a property test's examples are judged by what they
+# check, never by how long one took.
+settings.register_profile(
+    "shared-machine", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("shared-machine")
 
 FROZEN_NOW = datetime(2026, 6, 15, 14, 30, tzinfo=UTC)
 FROZEN_TODAY = date(2026, 6, 15)
