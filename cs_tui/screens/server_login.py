@@ -46,6 +46,11 @@ class ServerLoginForm(ReportsWorkerFailures, ModalForm[ServerLogin]):
         self.moved = moved
         self.source = source
 
+    def has_unsaved_text(self) -> bool:
+        """ "Not now" never asks: nothing typed here is lost work (the Team screen's `s` brings
+        the form back), and a half-typed password is better dropped than kept."""
+        return False
+
     def compose(self) -> ComposeResult:
         moved = self.moved
         by = f" by {moved.moved_by}" if moved.moved_by else ""
