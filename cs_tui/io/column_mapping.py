@@ -105,10 +105,10 @@ def load_column_mapping(path: Path) -> ColumnMapping:
         raise ImportFileError(f"{path.name}: neither [columns] nor [options] is given")
     return ColumnMapping(
         columns={name: header.strip() for name, header in columns.items()},
-        date_format=_date_format(path, options.get("date_format", "").strip()),
-        currency=_currency(path, options.get("currency", "").strip()),
-        delimiter=_delimiter(path, options.get("delimiter", "")),
-        encoding=_encoding(path, options.get("encoding", "").strip()),
+        date_format=option_date_format(path, options.get("date_format", "").strip()),
+        currency=option_currency(path, options.get("currency", "").strip()),
+        delimiter=option_delimiter(path, options.get("delimiter", "")),
+        encoding=option_encoding(path, options.get("encoding", "").strip()),
         source=path,
     )
 
@@ -140,7 +140,8 @@ def check_date_format(value: str) -> str:
     raise ValueError(f"{value!r} is not a date format such as %d/%m/%Y or %m/%d/%y")
 
 
-def _date_format(path: Path, value: str) -> str:
+def option_date_format(path: Path, value: str) -> str:
+    """A mapping file's `options.date_format`, checked; the file named in the message."""
     if not value:
         return ""
     try:
@@ -151,7 +152,8 @@ def _date_format(path: Path, value: str) -> str:
         ) from None
 
 
-def _currency(path: Path, value: str) -> str:
+def option_currency(path: Path, value: str) -> str:
+    """A mapping file's `options.currency`: a three-letter code, upper-cased."""
     if value and not re.fullmatch(r"[A-Za-z]{3}", value):
         raise ImportFileError(
             f"{path.name}: options.currency {value!r} is not a three-letter code such as EUR"
@@ -159,7 +161,8 @@ def _currency(path: Path, value: str) -> str:
     return value.upper()
 
 
-def _delimiter(path: Path, value: str) -> str:
+def option_delimiter(path: Path, value: str) -> str:
+    """A mapping file's `options.delimiter` (one character, or tab, comma, semicolon, pipe)."""
     value = DELIMITER_NAMES.get(value.lower(), value) if value.strip() else value
     if len(value) > 1 or value in ('"', "\n", "\r"):
         raise ImportFileError(
@@ -168,7 +171,8 @@ def _delimiter(path: Path, value: str) -> str:
     return value
 
 
-def _encoding(path: Path, value: str) -> str:
+def option_encoding(path: Path, value: str) -> str:
+    """A mapping file's `options.encoding`, as Python names it."""
     if not value:
         return ""
     try:

@@ -20,20 +20,18 @@
 A mapped column overrides what the layout found; an unknown key is refused, naming it.
 """
 
-import codecs
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 
+from cs_tui.io.column_mapping import option_date_format, option_delimiter, option_encoding
 from cs_tui.io.text_files import ImportFileError
 
 COLUMN_KEYS = ("key", "account", "account_id", "name", "kind", "stage", "amount", "currency",
                "date", "reason", "competitor", "note")  # fmt: skip
 OPTION_KEYS = ("layout", "date_format", "currency", "delimiter", "encoding")
 LAYOUTS = ("salesforce", "hubspot", "plain")
-DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
 
 @dataclass(frozen=True)
@@ -80,10 +78,10 @@ def load_revenue_mapping(path: Path) -> RevenueMapping:
     return RevenueMapping(
         columns={key: header.strip() for key, header in columns.items() if header.strip()},
         layout=layout,
-        date_format=_date_format(path, options.get("date_format", "").strip()),
+        date_format=option_date_format(path, options.get("date_format", "").strip()),
         currency=currency,
-        delimiter=_delimiter(path, options.get("delimiter", "")),
-        encoding=_encoding(path, options.get("encoding", "").strip()),
+        delimiter=option_delimiter(path, options.get("delimiter", "")),
+        encoding=option_encoding(path, options.get("encoding", "").strip()),
         reasons={text.strip(): code.strip() for text, code in reasons.items()},
         name=path.name,
     )
@@ -103,35 +101,3 @@ def _strings(
         if not isinstance(value, str):
             raise ImportFileError(f"{path.name}: {section}.{key} must be a string in quotes")
     return dict(table)
-
-
-def _date_format(path: Path, value: str) -> str:
-    if not value:
-        return ""
-    sample = date(2026, 3, 31)
-    try:
-        if datetime.strptime(sample.strftime(value), value).date() == sample:
-            return value
-    except ValueError:
-        pass
-    raise ImportFileError(
-        f"{path.name}: options.date_format {value!r} is not a date format such as %d/%m/%Y"
-    )
-
-
-def _delimiter(path: Path, value: str) -> str:
-    value = DELIMITERS.get(value.lower(), value) if value.strip() else value
-    if len(value) > 1 or value in ('"', "\n", "\r"):
-        raise ImportFileError(
-            f"{path.name}: options.delimiter {value!r} must be one character, such as ; or tab"
-        )
-    return value
-
-
-def _encoding(path: Path, value: str) -> str:
-    if not value:
-        return ""
-    try:
-        return codecs.lookup(value).name
-    except LookupError:
-        raise ImportFileError(f"{path.name}: options.encoding {value!r} is unknown") from None

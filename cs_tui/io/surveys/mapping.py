@@ -16,15 +16,14 @@
 A mapped column overrides what the layout found; an unknown key is refused, naming it.
 """
 
-import codecs
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
 from cs_tui.domain.enums import SurveyKind, SurveyMoment, values
+from cs_tui.io.column_mapping import option_date_format, option_delimiter, option_encoding
 from cs_tui.io.text_files import ImportFileError
 
 COLUMN_KEYS = ("response_id", "email", "name", "account", "date", "score", "comment", "reason",
@@ -32,7 +31,6 @@ COLUMN_KEYS = ("response_id", "email", "name", "account", "date", "score", "comm
 OPTION_KEYS = ("kind", "moment", "date_format", "delimiter", "encoding")
 QUESTION_FIELDS = ("score", "comment", "reason", "competitor")
 E = TypeVar("E", SurveyKind, SurveyMoment)
-DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
 
 @dataclass(frozen=True)
@@ -67,9 +65,9 @@ def load_survey_mapping(path: Path) -> SurveyMapping:
         columns={key: header.strip() for key, header in columns.items() if header.strip()},
         kind=_choice(path, "kind", options.get("kind", ""), SurveyKind),
         moment=_choice(path, "moment", options.get("moment", ""), SurveyMoment),
-        date_format=_date_format(path, options.get("date_format", "").strip()),
-        delimiter=_delimiter(path, options.get("delimiter", "")),
-        encoding=_encoding(path, options.get("encoding", "").strip()),
+        date_format=option_date_format(path, options.get("date_format", "").strip()),
+        delimiter=option_delimiter(path, options.get("delimiter", "")),
+        encoding=option_encoding(path, options.get("encoding", "").strip()),
         name=path.name,
     )
 
@@ -99,35 +97,3 @@ def _choice(path: Path, key: str, value: str, enum: type[E]) -> E | None:
         raise ImportFileError(
             f"{path.name}: options.{key} {value!r} is not one of {', '.join(values(enum))}"
         ) from None
-
-
-def _date_format(path: Path, value: str) -> str:
-    if not value:
-        return ""
-    sample = date(2026, 3, 31)
-    try:
-        if datetime.strptime(sample.strftime(value), value).date() == sample:
-            return value
-    except ValueError:
-        pass
-    raise ImportFileError(
-        f"{path.name}: options.date_format {value!r} is not a date format such as %d/%m/%Y"
-    )
-
-
-def _delimiter(path: Path, value: str) -> str:
-    value = DELIMITERS.get(value.lower(), value) if value.strip() else value
-    if len(value) > 1 or value in ('"', "\n", "\r"):
-        raise ImportFileError(
-            f"{path.name}: options.delimiter {value!r} must be one character, such as ; or tab"
-        )
-    return value
-
-
-def _encoding(path: Path, value: str) -> str:
-    if not value:
-        return ""
-    try:
-        return codecs.lookup(value).name
-    except LookupError:
-        raise ImportFileError(f"{path.name}: options.encoding {value!r} is unknown") from None
